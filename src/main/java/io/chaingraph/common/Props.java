@@ -1,0 +1,34 @@
+package io.chaingraph.common;
+
+import java.util.List;
+
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.MapAccessor;
+
+/** Null-tolerant reads of node and relationship properties. */
+public final class Props {
+
+	private Props() {
+	}
+
+	public static String str(MapAccessor map, String key) {
+		Value value = map.get(key);
+		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+	public static List<String> strings(MapAccessor map, String key) {
+		Value value = map.get(key);
+		return (value == null || value.isNull()) ? List.of() : value.asList(Value::asString);
+	}
+
+	public static Integer integer(MapAccessor map, String key) {
+		Value value = map.get(key);
+		return (value == null || value.isNull()) ? null : value.asInt();
+	}
+
+	public static Double dbl(MapAccessor map, String key) {
+		Value value = map.get(key);
+		return (value == null || value.isNull()) ? null : value.asDouble();
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.chaingraph.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.EagerResult;
+import org.neo4j.driver.QueryConfig;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The one door to the database for the API's reads: each call is one Cypher statement, sent with
+ * its values as parameters, routed to a reader in a cluster, and bounded by the query timeout.
+ * It counts statements, which the tests use to prove that nested GraphQL queries do not fan out.
+ */
+@Component
+public class Graph {
+
+	private final Driver driver;
+
+	private final QueryConfig readConfig;
+
+	private final QueryConfig writeConfig;
+
+	private final AtomicLong statements = new AtomicLong();
+
+	Graph(Driver driver, ChaingraphProperties properties, @Value("${chaingraph.database:}") String database) {
+		this.driver = driver;
+		QueryConfig.Builder read = QueryConfig.builder()
+			.withRouting(RoutingControl.READ)
+			.withTimeout(properties.query().timeout());
+		QueryConfig.Builder write = QueryConfig.builder()
+			.withRouting(RoutingControl.WRITE)
+			.withTimeout(properties.query().timeout());
+		if (StringUtils.hasText(database)) {
+			read.withDatabase(database);
+			write.withDatabase(database);
+		}
+		this.readConfig = read.build();
+		this.writeConfig = write.build();
+	}
+
+	/** Runs a read statement and maps every record. */
+	public <T> List<T> list(String cypher, Map<String, ?> parameters, Function<Record, T> mapper) {
+		return read(cypher, parameters).records().stream().map(mapper).toList();
+	}
+
+	/** Runs a read statement expected to return at most one record. */
+	public <T> Optional<T> one(String cypher, Map<String, ?> parameters, Function<Record, T> mapper) {
+		List<Record> records = read(cypher, parameters).records();
+		return records.isEmpty() ? Optional.empty() : Optional.of(mapper.apply(records.get(0)));
+	}
+
+	/**
+	 * Runs a read statement whose records carry a {@code key} column (the parent's id) and groups the
+	 * mapped records by it, keeping the statement's order within each group.
+	 */
+	public <T> Map<String, List<T>> grouped(String cypher, Map<String, ?> parameters, Function<Record, T> mapper) {
+		Map<String, List<T>> grouped = new java.util.LinkedHashMap<>();
+		for (Record record : read(cypher, parameters).records()) {
+			grouped.computeIfAbsent(record.get("key").asString(), k -> new java.util.ArrayList<>()).add(mapper.apply(record));
+		}
+		return grouped;
+	}
+
+	/** Like {@link #grouped} for at most one value per key. */
+	public <T> Map<String, T> keyed(String cypher, Map<String, ?> parameters, Function<Record, T> mapper) {
+		Map<String, T> keyed = new java.util.LinkedHashMap<>();
+		for (Record record : read(cypher, parameters).records()) {
+			keyed.put(record.get("key").asString(), mapper.apply(record));
+		}
+		return keyed;
+	}
+
+	/** Runs a write statement in its own transaction. */
+	public EagerResult write(String cypher, Map<String, ?> parameters) {
+		this.statements.incrementAndGet();
+		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(this.writeConfig).execute();
+	}
+
+	/** Number of statements sent so far (for round-trip tests and metrics). */
+	public long statementCount() {
+		return this.statements.get();
+	}
+
+	public Driver driver() {
+		return this.driver;
+	}
+
+	private EagerResult read(String cypher, Map<String, ?> parameters) {
+		this.statements.incrementAndGet();
+		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(this.readConfig).execute();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> cast(Map<String, ?> parameters) {
+		return (Map<String, Object>) parameters;
+	}
+
+}

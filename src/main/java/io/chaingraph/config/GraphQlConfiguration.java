@@ -1,0 +1,72 @@
+package io.chaingraph.config;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SchemaReport;
+
+/**
+ * Schema-first GraphQL: the start-up fails when a schema field has no controller method or Java
+ * property behind it (or a controller maps a field the schema lacks), and errors reach the client
+ * as GraphQL errors with a classification, never as stack traces.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GraphQlConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
+
+	/** The last schema inspection report; tests read it. */
+	public static final AtomicReference<SchemaReport> LAST_REPORT = new AtomicReference<>();
+
+	@Bean
+	GraphQlSourceBuilderCustomizer strictSchemaInspection() {
+		return builder -> builder.inspectSchemaMappings(report -> {
+			LAST_REPORT.set(report);
+			if (!report.unmappedFields().isEmpty() || !report.unmappedRegistrations().isEmpty()
+					|| !report.unmappedArguments().isEmpty()) {
+				throw new IllegalStateException("GraphQL schema and controllers disagree: " + report);
+			}
+			log.debug("{}", report);
+		});
+	}
+
+	@Bean
+	DataFetcherExceptionResolverAdapter graphQlErrors() {
+		return new DataFetcherExceptionResolverAdapter() {
+			@Override
+			protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+				if (ex instanceof IllegalArgumentException) {
+					return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
+				}
+				if (ex instanceof ServiceUnavailableException || ex instanceof SessionExpiredException) {
+					log.warn("Database unavailable while resolving {}: {}", env.getField().getName(), ex.getMessage());
+					return error(env, ErrorType.INTERNAL_ERROR, "The graph database is unavailable; try again shortly.");
+				}
+				if (ex instanceof ClientException client && client.code() != null
+						&& client.code().contains("TransactionTimedOut")) {
+					return error(env, ErrorType.INTERNAL_ERROR,
+							"The query took longer than chaingraph.query.timeout allows and was stopped.");
+				}
+				return null;
+			}
+		};
+	}
+
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
+		return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
+	}
+
+}

@@ -1,0 +1,102 @@
+package io.chaingraph.enterprise;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.chaingraph.chain.ChainNode;
+import io.chaingraph.common.Props;
+import io.chaingraph.config.Graph;
+import io.chaingraph.park.Park;
+import io.chaingraph.platform.Platform;
+import io.chaingraph.platform.PlatformLinkKind;
+import org.neo4j.driver.Record;
+
+import org.springframework.stereotype.Repository;
+
+/** Enterprise reads; batch methods take every parent id of one GraphQL level at once. */
+@Repository
+class EnterpriseRepository {
+
+	/** Cap on one-hop lists per enterprise (chain nodes, suppliers, customers, platforms). */
+	static final int LIST_CAP = 1000;
+
+	private final Graph graph;
+
+	EnterpriseRepository(Graph graph) {
+		this.graph = graph;
+	}
+
+	Optional<Enterprise> findById(String id) {
+		return this.graph.one("MATCH (e:Enterprise {id: $id}) RETURN e", Map.of("id", id),
+				r -> Enterprise.from(r.get("e")));
+	}
+
+	Map<String, Park> parks(List<String> ids) {
+		return this.graph.keyed("""
+				UNWIND $ids AS id
+				MATCH (:Enterprise {id: id})-[:LOCATED_IN]->(p:Park)
+				RETURN id AS key, p""", Map.of("ids", ids), r -> Park.from(r.get("p")));
+	}
+
+	Map<String, List<ChainNodeLink>> chainNodes(List<String> ids) {
+		return this.graph.grouped("""
+				UNWIND $ids AS id
+				MATCH (e:Enterprise {id: id})
+				CALL {
+				  WITH e
+				  MATCH (e)-[o:OPERATES_IN]->(n:ChainNode)
+				  RETURN n, o ORDER BY coalesce(o.weight, 0) DESC, n.name, n.id LIMIT $cap
+				}
+				RETURN id AS key, n, o.weight AS weight, o.confidence AS confidence, o.source AS source""",
+				Map.of("ids", ids, "cap", LIST_CAP), r -> new ChainNodeLink(ChainNode.from(r.get("n")),
+						Props.dbl(r, "weight"), Props.dbl(r, "confidence"), Props.str(r, "source")));
+	}
+
+	Map<String, List<SupplyTie>> suppliers(List<String> ids) {
+		return this.graph.grouped("""
+				UNWIND $ids AS id
+				MATCH (e:Enterprise {id: id})
+				CALL {
+				  WITH e
+				  MATCH (e)<-[s:SUPPLIES]-(other:Enterprise)
+				  RETURN s, other ORDER BY other.name, other.id LIMIT $cap
+				}
+				RETURN id AS key, other, s.product AS product, s.since AS since, s.source AS source""",
+				Map.of("ids", ids, "cap", LIST_CAP), EnterpriseRepository::supplyTie);
+	}
+
+	Map<String, List<SupplyTie>> customers(List<String> ids) {
+		return this.graph.grouped("""
+				UNWIND $ids AS id
+				MATCH (e:Enterprise {id: id})
+				CALL {
+				  WITH e
+				  MATCH (e)-[s:SUPPLIES]->(other:Enterprise)
+				  RETURN s, other ORDER BY other.name, other.id LIMIT $cap
+				}
+				RETURN id AS key, other, s.product AS product, s.since AS since, s.source AS source""",
+				Map.of("ids", ids, "cap", LIST_CAP), EnterpriseRepository::supplyTie);
+	}
+
+	Map<String, List<PlatformTie>> platforms(List<String> ids) {
+		return this.graph.grouped("""
+				UNWIND $ids AS id
+				MATCH (e:Enterprise {id: id})
+				CALL {
+				  WITH e
+				  MATCH (e)<-[r:INCUBATES|INVESTS_IN|TRANSFERS_TECH_TO]-(pl:Platform)
+				  RETURN r, pl ORDER BY pl.name, type(r) LIMIT $cap
+				}
+				RETURN id AS key, pl, type(r) AS kind, r.since AS since, r.source AS source""",
+				Map.of("ids", ids, "cap", LIST_CAP), r -> new PlatformTie(Platform.from(r.get("pl")),
+						PlatformLinkKind.valueOf(r.get("kind").asString()), Props.integer(r, "since"),
+						Props.str(r, "source")));
+	}
+
+	private static SupplyTie supplyTie(Record r) {
+		return new SupplyTie(Enterprise.from(r.get("other")), Props.str(r, "product"), Props.integer(r, "since"),
+				Props.str(r, "source"));
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.chaingraph.park;
+
+import io.chaingraph.chain.Chain;
+
+/** A park's FOCUSES_ON relationship to a chain. */
+public record ParkChain(Chain chain, Integer priority) {
+}

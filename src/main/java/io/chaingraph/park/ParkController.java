@@ -1,0 +1,78 @@
+package io.chaingraph.park;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+import io.chaingraph.common.Batches;
+import io.chaingraph.common.KeysetPage;
+import io.chaingraph.enterprise.EnterpriseConnection;
+import io.chaingraph.park.ParkRepository.ParkEnterprisesKey;
+import io.chaingraph.platform.Platform;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+@Controller
+class ParkController {
+
+	private static final int MAX_PARKS = 1000;
+
+	private final ParkRepository parks;
+
+	ParkController(ParkRepository parks, BatchLoaderRegistry registry) {
+		this.parks = parks;
+		registry.<ParkEnterprisesKey, EnterpriseConnection>forName("parkEnterprises")
+			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> this.parks.enterprisePages(keys)));
+	}
+
+	@QueryMapping
+	Park park(@Argument String id) {
+		return this.parks.findById(id).orElse(null);
+	}
+
+	@QueryMapping
+	List<Park> parks(@Argument int first, @Argument boolean includeSubParks) {
+		if (first < 0 || first > MAX_PARKS) {
+			throw new IllegalArgumentException("first must be between 0 and " + MAX_PARKS + ", was " + first);
+		}
+		return this.parks.findAll(first, includeSubParks);
+	}
+
+	@BatchMapping
+	Map<Park, Park> parent(List<Park> parks) {
+		return Batches.singles(parks, Park::id, this.parks.parents(Batches.ids(parks, Park::id)));
+	}
+
+	@BatchMapping
+	Map<Park, List<Park>> subParks(List<Park> parks) {
+		return Batches.lists(parks, Park::id, this.parks.subParks(Batches.ids(parks, Park::id)));
+	}
+
+	@BatchMapping
+	Map<Park, List<Platform>> platforms(List<Park> parks) {
+		return Batches.lists(parks, Park::id, this.parks.platforms(Batches.ids(parks, Park::id)));
+	}
+
+	@BatchMapping
+	Map<Park, List<ParkChain>> focusChains(List<Park> parks) {
+		return Batches.lists(parks, Park::id, this.parks.focusChains(Batches.ids(parks, Park::id)));
+	}
+
+	/** Batched through the "parkEnterprises" loader: one statement for all parks at this level. */
+	@SchemaMapping(typeName = "Park", field = "enterprises")
+	CompletableFuture<EnterpriseConnection> enterprises(Park park, @Argument int first, @Argument String after,
+			@Argument boolean includeSubParks, DataFetchingFieldSelectionSet selection,
+			DataLoader<ParkEnterprisesKey, EnterpriseConnection> parkEnterprises) {
+		KeysetPage page = KeysetPage.of(first, after, selection.contains("totalCount"));
+		return parkEnterprises.load(new ParkEnterprisesKey(park.id(), page, includeSubParks));
+	}
+
+}
