@@ -2,10 +2,13 @@ package io.chaingraph.cli;
 
 import java.util.Set;
 
-/** Dispatches sub-commands ({@code import}, ...) that run a job and exit instead of serving. */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Dispatches sub-commands ({@code import DIR}, ...) that run a job and exit instead of serving. */
 public final class Cli {
 
-	private static final Set<String> COMMANDS = Set.of();
+	static final Set<String> COMMANDS = Set.of("import", "help");
 
 	private Cli() {
 	}
@@ -15,7 +18,14 @@ public final class Cli {
 	}
 
 	public static int run(String[] args) {
-		return 2;
+		return new CommandLine(new Root()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+	}
+
+	@Command(name = "java -jar chaingraph.jar", mixinStandardHelpOptions = true,
+			description = "Without a command: serve the GraphQL API on port 8080.",
+			subcommands = { ImportCommand.class, CommandLine.HelpCommand.class })
+	static final class Root {
+
 	}
 
 }

@@ -32,8 +32,11 @@ public class Graph {
 
 	private final AtomicLong statements = new AtomicLong();
 
+	private final String database;
+
 	Graph(Driver driver, ChaingraphProperties properties, @Value("${chaingraph.database:}") String database) {
 		this.driver = driver;
+		this.database = StringUtils.hasText(database) ? database : null;
 		QueryConfig.Builder read = QueryConfig.builder()
 			.withRouting(RoutingControl.READ)
 			.withTimeout(properties.query().timeout());
@@ -84,6 +87,16 @@ public class Graph {
 	public EagerResult write(String cypher, Map<String, ?> parameters) {
 		this.statements.incrementAndGet();
 		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(this.writeConfig).execute();
+	}
+
+	/** Runs a write statement in its own transaction with its own timeout (import batches). */
+	public EagerResult write(String cypher, Map<String, ?> parameters, java.time.Duration timeout) {
+		this.statements.incrementAndGet();
+		QueryConfig.Builder config = QueryConfig.builder().withRouting(RoutingControl.WRITE).withTimeout(timeout);
+		if (this.database != null) {
+			config.withDatabase(this.database);
+		}
+		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(config.build()).execute();
 	}
 
 	/** Number of statements sent so far (for round-trip tests and metrics). */

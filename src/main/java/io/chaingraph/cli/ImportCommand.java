@@ -1,0 +1,71 @@
+package io.chaingraph.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.chaingraph.importing.DatasetSource;
+import io.chaingraph.importing.ImportReport;
+import io.chaingraph.importing.ImportService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = { "Validate the dataset in DIR (format v1: parks.csv, enterprises.csv, ... or .jsonl) and load it",
+				"into the configured database (embedded in chaingraph.data-dir, or NEO4J_URI).",
+				"Invalid input: every problem as file:line: column: message, exit 1, nothing written." })
+final class ImportCommand implements Callable<Integer> {
+
+	@Parameters(paramLabel = "DIR", description = "the dataset folder")
+	Path dir;
+
+	@Option(names = "--dry-run", description = "validate and report what would change, write nothing")
+	boolean dryRun;
+
+	@Option(names = "--batch-size", paramLabel = "N", description = "rows per transaction (default 1000)")
+	Integer batchSize;
+
+	/** Spring properties such as --chaingraph.data-dir=/srv/chaingraph are passed to the application. */
+	@Unmatched
+	java.util.List<String> springArguments = new java.util.ArrayList<>();
+
+	@Override
+	public Integer call() {
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		DatasetSource source;
+		try {
+			source = DatasetSource.fromDirectory(this.dir);
+		}
+		catch (RuntimeException ex) {
+			err.println("chaingraph import: " + ex.getMessage());
+			return 2;
+		}
+		ConfigurableApplicationContext context;
+		try {
+			context = JobContext.start(this.springArguments);
+		}
+		catch (RuntimeException ex) {
+			err.println("chaingraph import: cannot open the database: " + JobContext.explain(ex));
+			return 3;
+		}
+		try (context) {
+			ImportService service = context.getBean(ImportService.class);
+			ImportReport report = (this.batchSize != null)
+					? service.run(source, this.dryRun, ConsoleProgress.create(err), this.batchSize)
+					: service.run(source, this.dryRun, ConsoleProgress.create(err));
+			ReportPrinter.print(report, out);
+			return report.hasErrors() ? 1 : 0;
+		}
+		catch (ImportService.ImportFailedException ex) {
+			err.println("chaingraph import: " + ex.getMessage());
+			err.println("  cause: " + JobContext.explain(ex));
+			return 4;
+		}
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.chaingraph.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.chaingraph.ChaingraphApplication;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The application without its web server, for command-line jobs. */
+final class JobContext {
+
+	private JobContext() {
+	}
+
+	static ConfigurableApplicationContext start(List<String> arguments) {
+		// As command-line properties they beat application.yml; the user's own arguments win.
+		Map<String, String> defaults = new LinkedHashMap<>();
+		defaults.put("chaingraph.sample-data", "false");
+		// A job must not fight a running service for the Bolt port; it only needs the data dir.
+		defaults.put("chaingraph.embedded.bolt-port", "0");
+		defaults.put("logging.level.root", "WARN");
+		defaults.put("spring.main.log-startup-info", "false");
+		defaults.put("spring.graphql.schema.inspection.enabled", "false");
+		List<String> args = new ArrayList<>(arguments);
+		defaults.forEach((key, value) -> {
+			if (arguments.stream().noneMatch(a -> a.startsWith("--" + key + "="))) {
+				args.add("--" + key + "=" + value);
+			}
+		});
+		return new SpringApplicationBuilder(ChaingraphApplication.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.run(args.toArray(String[]::new));
+	}
+
+	/** A start-up failure as one line a person can act on. */
+	static String explain(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			String message = String.valueOf(t.getMessage());
+			if (message.contains("lock") && (message.contains("store") || message.contains("database")
+					|| message.contains("Lock file"))) {
+				return "the database in chaingraph.data-dir is in use by another process (a running chaingraph?). "
+						+ "Stop it, or import through it with NEO4J_URI=bolt://127.0.0.1:7687.";
+			}
+			if (t instanceof org.neo4j.driver.exceptions.ServiceUnavailableException) {
+				return "cannot reach the Neo4j server: " + message;
+			}
+		}
+		Throwable root = failure;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+}

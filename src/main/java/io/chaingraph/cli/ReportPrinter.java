@@ -1,0 +1,67 @@
+package io.chaingraph.cli;
+
+import java.io.PrintStream;
+
+import io.chaingraph.importing.FileSummary;
+import io.chaingraph.importing.ImportReport;
+import io.chaingraph.importing.NameVariant;
+import io.chaingraph.importing.Problem;
+
+/** The import's problems and summary table, as a person reads them on a terminal. */
+final class ReportPrinter {
+
+	private ReportPrinter() {
+	}
+
+	static void print(ImportReport report, PrintStream out) {
+		for (Problem problem : report.problems()) {
+			out.println(problem.format());
+		}
+		if (report.hasErrors()) {
+			out.printf("%n%d error(s), %d warning(s) in %s: nothing was written.%n", report.errorCount(),
+					report.warningCount(), report.dataset());
+			return;
+		}
+		if (!report.problems().isEmpty()) {
+			out.println();
+		}
+		out.println((report.dryRun() ? "Dry run (nothing written) of " : "Imported ") + report.dataset()
+				+ (report.runId() != null ? "  [run " + report.runId() + "]" : ""));
+		String header = "%-22s %8s | %8s %8s %9s | %8s %8s %9s %8s%n";
+		out.printf(header, "file", "rows", "nodes +", "nodes ~", "nodes =", "rels +", "rels ~", "rels =", "rels -");
+		out.println("-".repeat(103));
+		long[] t = new long[8];
+		for (FileSummary f : report.files()) {
+			out.printf("%-22s %,8d | %,8d %,8d %,9d | %,8d %,8d %,9d %,8d%n", f.file(), f.rows(), f.nodesCreated(),
+					f.nodesUpdated(), f.nodesUnchanged(), f.relsCreated(), f.relsUpdated(), f.relsUnchanged(),
+					f.relsRemoved());
+			t[0] += f.rows();
+			t[1] += f.nodesCreated();
+			t[2] += f.nodesUpdated();
+			t[3] += f.nodesUnchanged();
+			t[4] += f.relsCreated();
+			t[5] += f.relsUpdated();
+			t[6] += f.relsUnchanged();
+			t[7] += f.relsRemoved();
+		}
+		out.println("-".repeat(103));
+		out.printf("%-22s %,8d | %,8d %,8d %,9d | %,8d %,8d %,9d %,8d%n", "total", t[0], t[1], t[2], t[3], t[4], t[5],
+				t[6], t[7]);
+		out.println("(+ created, ~ updated, = unchanged, - removed)");
+		if (!report.nameVariants().isEmpty()) {
+			out.printf("%n%d id(s) already in the graph under another name; the graph keeps its name and the new one "
+					+ "became an alias:%n", report.nameVariants().size());
+			for (NameVariant v : report.nameVariants()) {
+				out.printf("  %s:%d: %s %s: kept '%s', alias '%s'%s%n", v.file(), v.line(), v.label(), v.id(),
+						v.keptName(), v.newName(), v.scriptVariant() ? " (same name in another script)" : "");
+			}
+		}
+		for (String recovered : report.recovered()) {
+			out.printf("%nRun %s had been interrupted; this run completes its dataset if it is the same.%n", recovered);
+		}
+		double seconds = Math.max(1e-3, report.elapsed().toNanos() / 1e9);
+		out.printf("%n%s in %.2f s, %,.0f rows/s.%s%n", report.dryRun() ? "Checked" : "Done", seconds,
+				report.rows() / seconds, report.unchanged() ? " The graph is unchanged." : "");
+	}
+
+}

@@ -1,0 +1,631 @@
+package io.chaingraph.importing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.chaingraph.importing.DatasetFormat.Column;
+import io.chaingraph.importing.DatasetReader.RawFile;
+import io.chaingraph.importing.DatasetReader.RawRow;
+import io.chaingraph.importing.LoadPlan.NodeRow;
+import io.chaingraph.importing.LoadPlan.NodeStep;
+import io.chaingraph.importing.LoadPlan.RelRow;
+import io.chaingraph.importing.LoadPlan.RelStep;
+import io.chaingraph.importing.LoadPlan.Step;
+
+/**
+ * Checks a whole dataset at once against format v1 and the graph it will be loaded into, and
+ * builds the load plan. Every problem is collected; the plan is only usable when none is an error.
+ */
+final class DatasetValidator {
+
+	/** What the validator needs to know about the graph: existing entities by id, and PART_OF ancestry. */
+	interface GraphView {
+
+		/** id → existing entity (label, name, aliases), for the given ids that exist. */
+		Map<String, Existing> existing(Set<String> ids);
+
+		/** id → its PART_OF ancestors in the graph, nearest first. */
+		Map<String, List<String>> ancestors(Set<String> ids);
+
+	}
+
+	record Existing(String label, String name, List<String> aliases) {
+	}
+
+	record Result(LoadPlan plan, List<Problem> problems) {
+
+		boolean hasErrors() {
+			return this.problems.stream().anyMatch(Problem::isError);
+		}
+
+	}
+
+	private static final Map<String, String> LABEL_OF_FILE = Map.of("parks", "Park", "chains", "Chain", "chain_nodes",
+			"ChainNode", "enterprises", "Enterprise", "platforms", "Platform");
+
+	private static final int MAX_PART_OF_DEPTH = 10;
+
+	private final DatasetSource source;
+
+	private final GraphView graph;
+
+	private final List<Problem> problems = new ArrayList<>();
+
+	/** Typed rows per file base name. */
+	private final Map<String, List<Typed>> typed = new LinkedHashMap<>();
+
+	/** Dataset id → where it is defined. */
+	private final Map<String, Definition> defined = new HashMap<>();
+
+	private Map<String, Existing> existing = Map.of();
+
+	private record Typed(String file, int line, Map<String, Object> values) {
+
+		String str(String column) {
+			Object value = this.values.get(column);
+			return (value instanceof String s) ? s : null;
+		}
+
+	}
+
+	private record Definition(String label, String file, int line) {
+	}
+
+	private DatasetValidator(DatasetSource source, GraphView graph) {
+		this.source = source;
+		this.graph = graph;
+	}
+
+	static Result validate(DatasetSource source, GraphView graph) {
+		return new DatasetValidator(source, graph).run();
+	}
+
+	private Result run() {
+		DatasetReader.Result read = DatasetReader.read(this.source);
+		this.problems.addAll(read.problems());
+		if (read.files().isEmpty() && read.problems().stream().noneMatch(Problem::isError)) {
+			this.problems.add(Problem.error(this.source.location(), 0, "-",
+					"no dataset files found (expected parks.csv, enterprises.csv, ... or .jsonl)"));
+		}
+		read.files().forEach((base, file) -> this.typed.put(base, typeRows(file)));
+		collectDefinitions();
+		Set<String> lookup = new HashSet<>(this.defined.keySet());
+		lookup.addAll(references());
+		this.existing = lookup.isEmpty() ? Map.of() : this.graph.existing(lookup);
+		checkLabelsAgainstGraph();
+		checkReferences();
+		checkFeedsSelfLoops();
+		checkPartOfCycles("parks", "Park");
+		checkPartOfCycles("chain_nodes", "ChainNode");
+		checkCreditCodes();
+		checkSameNames();
+		boolean errors = this.problems.stream().anyMatch(Problem::isError);
+		LoadPlan plan = errors ? null : buildPlan();
+		List<Problem> sorted = new ArrayList<>(this.problems);
+		sorted.sort(java.util.Comparator.comparing(Problem::severity).thenComparing(Problem::file)
+			.thenComparingInt(Problem::line));
+		return new Result(plan, sorted);
+	}
+
+	// ---- typing
+
+	private List<Typed> typeRows(RawFile file) {
+		List<Typed> rows = new ArrayList<>();
+		for (RawRow row : file.rows()) {
+			Map<String, Object> values = new LinkedHashMap<>();
+			for (Column column : file.spec().columns()) {
+				int index = file.index(column.name());
+				String raw = (index < 0) ? "" : row.values()[index].strip();
+				if (raw.isEmpty()) {
+					if (column.required()) {
+						error(file.fileName(), row.line(), column.name(), "required value is empty");
+					}
+					continue;
+				}
+				Object value = convert(file.fileName(), row.line(), column, raw);
+				if (value != null) {
+					values.put(column.name(), value);
+				}
+			}
+			rows.add(new Typed(file.fileName(), row.line(), values));
+		}
+		return rows;
+	}
+
+	private Object convert(String file, int line, Column column, String raw) {
+		switch (column.type()) {
+			case TEXT:
+				return raw;
+			case LIST: {
+				List<String> items = new ArrayList<>(new LinkedHashSet<>(
+						java.util.Arrays.stream(raw.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
+				return items.isEmpty() ? null : items;
+			}
+			case INT:
+				try {
+					return Long.parseLong(raw);
+				}
+				catch (NumberFormatException ex) {
+					error(file, line, column.name(), "'" + raw + "' is not a whole number");
+					return null;
+				}
+			case DECIMAL:
+			case FRACTION: {
+				double number;
+				try {
+					number = Double.parseDouble(raw);
+				}
+				catch (NumberFormatException ex) {
+					error(file, line, column.name(), "'" + raw + "' is not a number");
+					return null;
+				}
+				if (Double.isNaN(number) || Double.isInfinite(number)) {
+					error(file, line, column.name(), "'" + raw + "' is not a finite number");
+					return null;
+				}
+				if (column.type() == DatasetFormat.Type.FRACTION && (number < 0 || number > 1)) {
+					error(file, line, column.name(), raw + " is outside 0..1");
+					return null;
+				}
+				return number;
+			}
+			case ENUM: {
+				String upper = raw.toUpperCase(java.util.Locale.ROOT);
+				if (!column.values().contains(upper)) {
+					error(file, line, column.name(), "unknown value '" + raw + "', expected one of "
+							+ String.join(", ", column.values()));
+					return null;
+				}
+				return upper;
+			}
+			default:
+				throw new IllegalStateException(column.type().name());
+		}
+	}
+
+	// ---- ids and references
+
+	private void collectDefinitions() {
+		for (Map.Entry<String, String> entry : LABEL_OF_FILE.entrySet()) {
+			for (Typed row : this.typed.getOrDefault(entry.getKey(), List.of())) {
+				String id = row.str("id");
+				if (id == null) {
+					continue;
+				}
+				Definition first = this.defined.get(id);
+				if (first == null) {
+					this.defined.put(id, new Definition(entry.getValue(), row.file(), row.line()));
+				}
+				else if (first.label().equals(entry.getValue())) {
+					error(row.file(), row.line(), "id", "duplicate id '" + id + "' (first defined at " + first.file()
+							+ ":" + first.line() + ")");
+				}
+				else {
+					error(row.file(), row.line(), "id", "id '" + id + "' is already used by a " + first.label() + " at "
+							+ first.file() + ":" + first.line() + "; ids must be unique across all labels");
+				}
+			}
+		}
+	}
+
+	/** (file base, column, expected label); platform_links.targetId depends on the row's kind. */
+	private static final List<String[]> REFERENCES = List.of(new String[] { "parks", "parentId", "Park" },
+			new String[] { "chain_nodes", "chainId", "Chain" }, new String[] { "chain_nodes", "parentId", "ChainNode" },
+			new String[] { "chain_links", "fromId", "ChainNode" }, new String[] { "chain_links", "toId", "ChainNode" },
+			new String[] { "park_chains", "parkId", "Park" }, new String[] { "park_chains", "chainId", "Chain" },
+			new String[] { "enterprises", "parkId", "Park" },
+			new String[] { "enterprise_nodes", "enterpriseId", "Enterprise" },
+			new String[] { "enterprise_nodes", "nodeId", "ChainNode" },
+			new String[] { "supplies", "supplierId", "Enterprise" },
+			new String[] { "supplies", "customerId", "Enterprise" }, new String[] { "platforms", "parkId", "Park" },
+			new String[] { "platform_links", "platformId", "Platform" },
+			new String[] { "platform_links", "targetId", null });
+
+	private Set<String> references() {
+		Set<String> ids = new HashSet<>();
+		for (String[] ref : REFERENCES) {
+			for (Typed row : this.typed.getOrDefault(ref[0], List.of())) {
+				String id = row.str(ref[1]);
+				if (id != null && !this.defined.containsKey(id)) {
+					ids.add(id);
+				}
+			}
+		}
+		return ids;
+	}
+
+	private void checkLabelsAgainstGraph() {
+		this.defined.forEach((id, definition) -> {
+			Existing there = this.existing.get(id);
+			if (there != null && !there.label().equals(definition.label())) {
+				error(definition.file(), definition.line(), "id", "id '" + id + "' already exists in the graph as a "
+						+ there.label() + " ('" + there.name() + "'); ids must be unique across all labels");
+			}
+		});
+	}
+
+	private void checkReferences() {
+		for (String[] ref : REFERENCES) {
+			for (Typed row : this.typed.getOrDefault(ref[0], List.of())) {
+				String id = row.str(ref[1]);
+				if (id == null) {
+					continue;
+				}
+				String expected = ref[2];
+				if (expected == null) {
+					String kind = row.str("kind");
+					if (kind == null) {
+						continue;
+					}
+					expected = "SERVES".equals(kind) ? "ChainNode" : "Enterprise";
+				}
+				String actual = labelOf(id);
+				if (actual == null) {
+					error(row.file(), row.line(), ref[1], "unknown " + describe(expected) + " '" + id
+							+ "' (neither in this dataset nor in the graph)");
+				}
+				else if (!actual.equals(expected)) {
+					error(row.file(), row.line(), ref[1], "'" + id + "' is a " + describe(actual) + ", expected a "
+							+ describe(expected) + (ref[0].equals("platform_links") ? " for kind " + row.str("kind") : ""));
+				}
+			}
+		}
+		// A sub-segment belongs to the same chain as its parent.
+		Map<String, String> chainOf = new HashMap<>();
+		for (Typed row : this.typed.getOrDefault("chain_nodes", List.of())) {
+			if (row.str("id") != null && row.str("chainId") != null) {
+				chainOf.put(row.str("id"), row.str("chainId"));
+			}
+		}
+		for (Typed row : this.typed.getOrDefault("chain_nodes", List.of())) {
+			String parent = row.str("parentId");
+			String chain = row.str("chainId");
+			if (parent != null && chain != null && chainOf.containsKey(parent) && !chain.equals(chainOf.get(parent))) {
+				error(row.file(), row.line(), "parentId", "parent segment '" + parent + "' belongs to chain '"
+						+ chainOf.get(parent) + "', this segment to '" + chain + "'");
+			}
+		}
+	}
+
+	private String labelOf(String id) {
+		Definition definition = this.defined.get(id);
+		if (definition != null) {
+			return definition.label();
+		}
+		Existing there = this.existing.get(id);
+		return (there != null) ? there.label() : null;
+	}
+
+	private static String describe(String label) {
+		return switch (label) {
+			case "Park" -> "park";
+			case "Chain" -> "chain";
+			case "ChainNode" -> "chain segment";
+			case "Enterprise" -> "enterprise";
+			case "Platform" -> "platform";
+			default -> label;
+		};
+	}
+
+	private void checkFeedsSelfLoops() {
+		for (Typed row : this.typed.getOrDefault("chain_links", List.of())) {
+			if (row.str("fromId") != null && row.str("fromId").equals(row.str("toId"))) {
+				error(row.file(), row.line(), "toId", "FEEDS self-loop: '" + row.str("fromId") + "' feeds itself");
+			}
+		}
+		for (Typed row : this.typed.getOrDefault("supplies", List.of())) {
+			if (row.str("supplierId") != null && row.str("supplierId").equals(row.str("customerId"))) {
+				error(row.file(), row.line(), "customerId", "an enterprise cannot supply itself ('"
+						+ row.str("supplierId") + "')");
+			}
+		}
+	}
+
+	/** PART_OF must stay a forest: the dataset's parents, plus the graph's for nodes the dataset does not redefine. */
+	private void checkPartOfCycles(String fileBase, String label) {
+		Map<String, String> parentOf = new HashMap<>();
+		Map<String, Typed> rowOf = new HashMap<>();
+		for (Typed row : this.typed.getOrDefault(fileBase, List.of())) {
+			String id = row.str("id");
+			if (id != null) {
+				rowOf.put(id, row);
+				if (row.str("parentId") != null) {
+					parentOf.put(id, row.str("parentId"));
+				}
+			}
+		}
+		if (parentOf.isEmpty()) {
+			return;
+		}
+		Set<String> outside = new HashSet<>();
+		for (String parent : parentOf.values()) {
+			if (!rowOf.containsKey(parent)) {
+				outside.add(parent);
+			}
+		}
+		Map<String, List<String>> graphAncestors = outside.isEmpty() ? Map.of() : this.graph.ancestors(outside);
+		Set<String> reported = new HashSet<>();
+		for (String start : parentOf.keySet()) {
+			List<String> path = new ArrayList<>();
+			path.add(start);
+			String current = parentOf.get(start);
+			while (current != null) {
+				if (current.equals(start)) {
+					path.add(current);
+					if (reported.add(new java.util.TreeSet<>(path).toString())) {
+						Typed row = rowOf.get(start);
+						error(row.file(), row.line(), "parentId", "PART_OF cycle: " + String.join(" → ", path));
+					}
+					break;
+				}
+				if (path.contains(current)) {
+					break; // a cycle not through start; reported from one of its members
+				}
+				path.add(current);
+				if (path.size() > 1000) {
+					break;
+				}
+				if (rowOf.containsKey(current)) {
+					current = parentOf.get(current);
+				}
+				else {
+					current = firstInDatasetOrEnd(graphAncestors.getOrDefault(current, List.of()), rowOf, path);
+				}
+			}
+			if (path.size() - 1 > MAX_PART_OF_DEPTH) {
+				Typed row = rowOf.get(start);
+				warning(row.file(), row.line(), "parentId", "PART_OF chain is deeper than " + MAX_PART_OF_DEPTH
+						+ " levels; roll-ups only follow " + MAX_PART_OF_DEPTH);
+			}
+		}
+	}
+
+	/** Walks graph ancestors until one that the dataset redefines (whose dataset parent then applies). */
+	private static String firstInDatasetOrEnd(List<String> ancestors, Map<String, Typed> rowOf, List<String> path) {
+		for (String ancestor : ancestors) {
+			if (rowOf.containsKey(ancestor)) {
+				return ancestor;
+			}
+			if (path.contains(ancestor)) {
+				return ancestor;
+			}
+			path.add(ancestor);
+		}
+		return null;
+	}
+
+	private void checkCreditCodes() {
+		Map<String, Typed> byCode = new HashMap<>();
+		for (Typed row : this.typed.getOrDefault("enterprises", List.of())) {
+			String code = row.str("creditCode");
+			if (code == null) {
+				continue;
+			}
+			String problem = CreditCode.problem(code);
+			if (problem != null) {
+				error(row.file(), row.line(), "creditCode", "'" + code + "': " + problem);
+				continue;
+			}
+			Typed first = byCode.putIfAbsent(code, row);
+			if (first != null) {
+				warning(row.file(), row.line(), "creditCode", "credit code " + code + " is also given to '"
+						+ first.str("id") + "' at line " + first.line() + "; the same company under two ids?");
+			}
+		}
+	}
+
+	/** Different ids with the same normalised name within one file: probably the same entity twice. */
+	private void checkSameNames() {
+		for (String base : LABEL_OF_FILE.keySet()) {
+			Map<String, Typed> byName = new HashMap<>();
+			for (Typed row : this.typed.getOrDefault(base, List.of())) {
+				String name = row.str("name");
+				String id = row.str("id");
+				if (name == null || id == null) {
+					continue;
+				}
+				Typed first = byName.putIfAbsent(NameNormalizer.normalize(name), row);
+				if (first != null && !id.equals(first.str("id"))) {
+					warning(row.file(), row.line(), "name", "'" + name + "' has the same normalised name as '"
+							+ first.str("id") + "' at line " + first.line() + "; the same entity under two ids?");
+				}
+			}
+		}
+	}
+
+	// ---- the plan
+
+	private LoadPlan buildPlan() {
+		List<Step> nodeSteps = new ArrayList<>();
+		List<Step> relSteps = new ArrayList<>();
+		List<NameVariant> variants = new ArrayList<>();
+		Map<String, Integer> rowsPerFile = new LinkedHashMap<>();
+		for (DatasetFormat.FileSpec spec : DatasetFormat.FILES) {
+			List<Typed> rows = this.typed.get(spec.baseName());
+			if (rows != null) {
+				rowsPerFile.put(rows.isEmpty() ? spec.baseName() : rows.get(0).file(), rows.size());
+			}
+		}
+		node("parks", "Park", nodeSteps, variants, "kind", "region", "description");
+		node("chains", "Chain", nodeSteps, variants, "description");
+		node("chain_nodes", "ChainNode", nodeSteps, variants, "stage", "description");
+		node("enterprises", "Enterprise", nodeSteps, variants, "creditCode", "region", "tags", "founded", "employees",
+				"revenue", "description");
+		node("platforms", "Platform", nodeSteps, variants, "kind", "level", "description");
+
+		parentRel("parks", "id", "parentId", "PART_OF", "Park", "Park", relSteps);
+		parentRel("chain_nodes", "id", "chainId", "IN_CHAIN", "ChainNode", "Chain", relSteps);
+		parentRel("chain_nodes", "id", "parentId", "PART_OF", "ChainNode", "ChainNode", relSteps);
+		rel("chain_links", "fromId", "toId", "FEEDS", "ChainNode", "ChainNode", null, relSteps);
+		rel("park_chains", "parkId", "chainId", "FOCUSES_ON", "Park", "Chain", null, relSteps, "priority");
+		parentRel("enterprises", "id", "parkId", "LOCATED_IN", "Enterprise", "Park", relSteps);
+		rel("enterprise_nodes", "enterpriseId", "nodeId", "OPERATES_IN", "Enterprise", "ChainNode", null, relSteps,
+				"weight", "confidence");
+		rel("supplies", "supplierId", "customerId", "SUPPLIES", "Enterprise", "Enterprise", null, relSteps, "product",
+				"since");
+		parentRel("platforms", "id", "parkId", "LOCATED_IN", "Platform", "Park", relSteps);
+		for (String kind : DatasetFormat.LINK_KINDS) {
+			rel("platform_links", "platformId", "targetId", kind, "Platform",
+					"SERVES".equals(kind) ? "ChainNode" : "Enterprise", kind, relSteps, "since");
+		}
+		List<Step> steps = new ArrayList<>(nodeSteps);
+		steps.addAll(relSteps);
+		Map<String, String> checksums = new TreeMap<>();
+		this.source.files().forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
+		return new LoadPlan(steps, variants, checksums, rowsPerFile);
+	}
+
+	private void node(String base, String label, List<Step> steps, List<NameVariant> variants, String... columns) {
+		List<Typed> rows = this.typed.get(base);
+		if (rows == null || rows.isEmpty()) {
+			return;
+		}
+		List<NodeRow> nodeRows = new ArrayList<>();
+		for (Typed row : rows) {
+			String id = row.str("id");
+			String name = row.str("name");
+			List<String> aliases = new ArrayList<>(listOf(row.values().get("aliases")));
+			Existing there = this.existing.get(id);
+			if (there != null && !there.name().equals(name)) {
+				boolean script = NameNormalizer.normalize(there.name()).equals(NameNormalizer.normalize(name));
+				variants.add(new NameVariant(row.file(), row.line(), label, id, there.name(), name, script));
+				Set<String> merged = new LinkedHashSet<>(there.aliases());
+				merged.addAll(aliases);
+				merged.add(name);
+				merged.remove(there.name());
+				aliases = new ArrayList<>(merged);
+				name = there.name();
+			}
+			Map<String, Object> props = new TreeMap<>();
+			props.put("id", id);
+			props.put("name", name);
+			props.put("aliases", aliases);
+			props.put("normName", NameNormalizer.normalize(name));
+			props.put("aliasText", String.join(" / ", aliases));
+			props.put("normText", String.join(" / ", NameNormalizer.normalizeAll(name, aliases)));
+			for (String column : columns) {
+				Object value = row.values().get(column);
+				if (value != null) {
+					props.put(column, value);
+				}
+			}
+			if (label.equals("Enterprise") && !props.containsKey("tags")) {
+				props.put("tags", List.of());
+			}
+			props.put("source", sourceOf(row));
+			props.put("fingerprint", fingerprint(props));
+			nodeRows.add(new NodeRow(id, props));
+		}
+		steps.add(new NodeStep(rows.get(0).file(), label, nodeRows));
+	}
+
+	private void parentRel(String base, String idColumn, String targetColumn, String type, String fromLabel,
+			String toLabel, List<Step> steps) {
+		List<Typed> rows = this.typed.get(base);
+		if (rows == null || rows.isEmpty()) {
+			return;
+		}
+		List<RelRow> relRows = new ArrayList<>();
+		for (Typed row : rows) {
+			String target = row.str(targetColumn);
+			Map<String, Object> props = new TreeMap<>();
+			props.put("source", sourceOf(row));
+			props.put("fingerprint", fingerprint(props));
+			relRows.add(new RelRow(row.str(idColumn), target, props));
+		}
+		steps.add(new RelStep(rows.get(0).file(), type, fromLabel, toLabel, true, relRows));
+	}
+
+	private void rel(String base, String fromColumn, String toColumn, String type, String fromLabel, String toLabel,
+			String kindFilter, List<Step> steps, String... columns) {
+		List<Typed> rows = this.typed.get(base);
+		if (rows == null || rows.isEmpty()) {
+			return;
+		}
+		Map<List<String>, RelRow> unique = new LinkedHashMap<>();
+		Map<List<String>, Integer> firstLine = new HashMap<>();
+		for (Typed row : rows) {
+			if (kindFilter != null && !kindFilter.equals(row.str("kind"))) {
+				continue;
+			}
+			Map<String, Object> props = new TreeMap<>();
+			for (String column : columns) {
+				Object value = row.values().get(column);
+				if (value != null) {
+					props.put(column, value);
+				}
+			}
+			props.put("source", sourceOf(row));
+			props.put("fingerprint", fingerprint(props));
+			List<String> key = List.of(row.str(fromColumn), row.str(toColumn));
+			if (unique.containsKey(key)) {
+				warning(row.file(), row.line(), toColumn, "repeats the " + type + " link " + key.get(0) + " → "
+						+ key.get(1) + " of line " + firstLine.get(key) + "; the later row wins");
+			}
+			else {
+				firstLine.put(key, row.line());
+			}
+			unique.put(key, new RelRow(key.get(0), key.get(1), props));
+		}
+		if (!unique.isEmpty()) {
+			steps.add(new RelStep(rows.get(0).file(), type, fromLabel, toLabel, false, new ArrayList<>(unique.values())));
+		}
+	}
+
+	private String sourceOf(Typed row) {
+		String given = row.str("source");
+		return (given != null) ? given : this.source.name() + "/" + row.file();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> listOf(Object value) {
+		return (value instanceof List<?> list) ? (List<String>) list : List.of();
+	}
+
+	/** A stable hash of the properties (sorted keys), so an unchanged row is recognised without diffing. */
+	static String fingerprint(Map<String, Object> props) {
+		StringBuilder canonical = new StringBuilder();
+		new TreeMap<>(props).forEach((key, value) -> {
+			if (!key.equals("fingerprint") && !key.equals("importRun")) {
+				canonical.append(key).append('=');
+				if (value instanceof List<?> list) {
+					list.forEach(item -> canonical.append(item).append('\u001f'));
+				}
+				else {
+					canonical.append(value.getClass().getSimpleName()).append(':').append(value);
+				}
+				canonical.append('\u001e');
+			}
+		});
+		return sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void error(String file, int line, String column, String message) {
+		this.problems.add(Problem.error(file, line, column, message));
+	}
+
+	private void warning(String file, int line, String column, String message) {
+		this.problems.add(Problem.warning(file, line, column, message));
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.chaingraph.importing;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of one import: validation problems, and (when it loaded or was a dry run) what each
+ * file did to the graph.
+ *
+ * @param runId the ImportRun node's id; null when nothing was written (invalid dataset, dry run)
+ * @param recovered ids of earlier runs found interrupted (killed half-way) and marked so
+ */
+public record ImportReport(String runId, String dataset, boolean dryRun, ImportStatus status, List<Problem> problems,
+		List<FileSummary> files, List<NameVariant> nameVariants, Duration elapsed, List<String> recovered) {
+
+	public boolean hasErrors() {
+		return this.problems.stream().anyMatch(Problem::isError);
+	}
+
+	public long errorCount() {
+		return this.problems.stream().filter(Problem::isError).count();
+	}
+
+	public long warningCount() {
+		return this.problems.size() - errorCount();
+	}
+
+	public long rows() {
+		return this.files.stream().mapToLong(FileSummary::rows).sum();
+	}
+
+	/** True when the import changed nothing (a re-run of the same dataset). */
+	public boolean unchanged() {
+		return this.files.stream().allMatch(FileSummary::unchanged);
+	}
+
+}

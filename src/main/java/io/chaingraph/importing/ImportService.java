@@ -1,0 +1,351 @@
+package io.chaingraph.importing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.chaingraph.config.Graph;
+import io.chaingraph.importing.LoadPlan.NodeRow;
+import io.chaingraph.importing.LoadPlan.NodeStep;
+import io.chaingraph.importing.LoadPlan.RelRow;
+import io.chaingraph.importing.LoadPlan.RelStep;
+import io.chaingraph.importing.LoadPlan.Step;
+import org.neo4j.driver.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Validates a dataset in full, then loads it in batches ({@code UNWIND $rows ... MERGE}, values
+ * only as parameters, nodes before relationships). Every row carries a fingerprint of its
+ * properties, so a re-run writes nothing for unchanged rows and a run that died half-way is
+ * completed by running the same dataset again. Each loading run is kept as an {@code :ImportRun}.
+ */
+@Service
+public class ImportService {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** A RUNNING import whose heartbeat is older than this belongs to a dead process. */
+	static final Duration STALE_AFTER = Duration.ofSeconds(30);
+
+	/** How often a loading run records that it is alive. */
+	static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
+
+	private final Graph graph;
+
+	private final int batchSize;
+
+	private final Duration batchTimeout;
+
+	ImportService(Graph graph, @Value("${chaingraph.import.batch-size:1000}") int batchSize,
+			@Value("${chaingraph.import.batch-timeout:120s}") Duration batchTimeout) {
+		this.graph = graph;
+		this.batchSize = batchSize;
+		this.batchTimeout = batchTimeout;
+	}
+
+	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress) {
+		return run(source, dryRun, progress, this.batchSize);
+	}
+
+	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress, int batchSize) {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+		}
+		long started = System.nanoTime();
+		List<String> recovered = dryRun ? List.of() : recoverInterrupted(STALE_AFTER);
+		DatasetValidator.Result validation = DatasetValidator.validate(source, new GraphLookups());
+		if (validation.hasErrors()) {
+			return new ImportReport(null, source.location(), dryRun, ImportStatus.INVALID, validation.problems(),
+					List.of(), List.of(), elapsed(started), recovered);
+		}
+		LoadPlan plan = validation.plan();
+		if (dryRun) {
+			List<FileSummary> files = compare(plan);
+			return new ImportReport(null, source.location(), true, ImportStatus.DRY_RUN, validation.problems(), files,
+					plan.nameVariants(), elapsed(started), recovered);
+		}
+		String runId = "import-" + UUID.randomUUID();
+		this.graph.write("""
+				CREATE (r:ImportRun {id: $id, dataset: $dataset, name: $name, checksums: $checksums,
+				        started: datetime(), heartbeat: datetime(), status: 'RUNNING', rows: $rows, rowsDone: 0})""",
+				Map.of("id", runId, "dataset", source.location(), "name", source.name(), "checksums",
+						plan.checksums().entrySet().stream().map(e -> e.getKey() + " sha256:" + e.getValue()).toList(),
+						"rows", plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum()));
+		Map<String, FileSummary> files = new LinkedHashMap<>();
+		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
+		long total = plan.steps().stream().mapToLong(Step::size).sum();
+		progress.start(total);
+		long done = 0;
+		long lastBeat = System.nanoTime();
+		try {
+			for (Step step : plan.steps()) {
+				for (int from = 0; from < step.size(); from += batchSize) {
+					int to = Math.min(step.size(), from + batchSize);
+					FileSummary counts = (step instanceof NodeStep nodes) ? writeNodes(nodes, from, to, runId)
+							: writeRels((RelStep) step, from, to, runId);
+					files.merge(step.file(), counts, FileSummary::plus);
+					done += to - from;
+					if (System.nanoTime() - lastBeat > HEARTBEAT_EVERY.toNanos()) {
+						this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
+								Map.of("id", runId, "done", done));
+						lastBeat = System.nanoTime();
+					}
+					progress.advance(step.file(), to - from);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			progress.finish();
+			log.error("Import {} of {} failed after {} of {} rows: {}", runId, source.location(), done, total, ex.toString());
+			log.debug("Import failure", ex);
+			this.graph.write("""
+					MATCH (r:ImportRun {id: $id})
+					SET r.status = 'FAILED', r.finished = datetime(), r.error = $error, r.summary = $summary""",
+					Map.of("id", runId, "error", String.valueOf(ex.getMessage()), "summary", json(files.values())));
+			throw new ImportFailedException("Import " + runId + " failed after " + done + " of " + total
+					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
+		}
+		progress.finish();
+		List<FileSummary> summaries = new ArrayList<>(files.values());
+		Map<String, Object> totals = totals(summaries);
+		totals.put("id", runId);
+		totals.put("summary", json(summaries));
+		totals.put("warnings", validation.problems().size());
+		totals.put("nameVariants", plan.nameVariants().size());
+		this.graph.write("""
+				MATCH (r:ImportRun {id: $id})
+				SET r.status = 'SUCCEEDED', r.finished = datetime(), r.heartbeat = datetime(), r.summary = $summary,
+				    r.rowsDone = r.rows,
+				    r.nodesCreated = $nodesCreated, r.nodesUpdated = $nodesUpdated, r.nodesUnchanged = $nodesUnchanged,
+				    r.relsCreated = $relsCreated, r.relsUpdated = $relsUpdated, r.relsUnchanged = $relsUnchanged,
+				    r.relsRemoved = $relsRemoved, r.warnings = $warnings, r.nameVariants = $nameVariants""", totals);
+		return new ImportReport(runId, source.location(), false, ImportStatus.SUCCEEDED, validation.problems(),
+				summaries, plan.nameVariants(), elapsed(started), recovered);
+	}
+
+	/**
+	 * Marks runs left RUNNING by a dead process (no heartbeat for {@code staleAfter}) as INTERRUPTED
+	 * and returns their ids. Re-running their dataset completes the graph.
+	 */
+	public List<String> recoverInterrupted(Duration staleAfter) {
+		List<String> ids = new ArrayList<>();
+		for (Record record : this.graph.write("""
+				MATCH (r:ImportRun {status: 'RUNNING'})
+				WHERE r.heartbeat <= datetime() - duration({milliseconds: $staleMs})
+				SET r.status = 'INTERRUPTED', r.finished = r.heartbeat
+				RETURN r.id AS id, r.dataset AS dataset, r.rowsDone AS done, r.rows AS rows""",
+				Map.of("staleMs", staleAfter.toMillis())).records()) {
+			ids.add(record.get("id").asString());
+			log.warn("Import run {} of {} was interrupted after {} of {} rows; run the same import again to complete it",
+					record.get("id").asString(), record.get("dataset").asString(), record.get("done"),
+					record.get("rows"));
+		}
+		return ids;
+	}
+
+	// ---- writing
+
+	private static final String STATUS = """
+			CASE WHEN old IS NULL THEN 'created'
+			     WHEN old.fingerprint = row.props.fingerprint THEN 'unchanged' ELSE 'updated' END""";
+
+	// Labels and relationship types below come from LoadPlan's constants, never from input.
+	private static final String MERGE_NODES = """
+			UNWIND $rows AS row
+			OPTIONAL MATCH (old:%1$s {id: row.id})
+			WITH row, %2$s AS status
+			MERGE (n:%1$s:Entity {id: row.id})
+			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END | SET n = row.props, n.importRun = $run)
+			RETURN status, count(*) AS n""";
+
+	private static final String COMPARE_NODES = """
+			UNWIND $rows AS row
+			OPTIONAL MATCH (old:%1$s {id: row.id})
+			RETURN %2$s AS status, count(*) AS n""";
+
+	private static final String REMOVE_STALE = """
+			UNWIND $rows AS row
+			MATCH (:%1$s {id: row.from})-[stale:%3$s]->(b:%2$s)
+			WHERE row.to IS NULL OR b.id <> row.to
+			DELETE stale
+			RETURN count(*) AS n""";
+
+	private static final String COUNT_STALE = """
+			UNWIND $rows AS row
+			MATCH (:%1$s {id: row.from})-[stale:%3$s]->(b:%2$s)
+			WHERE row.to IS NULL OR b.id <> row.to
+			RETURN count(*) AS n""";
+
+	private static final String MERGE_RELS = """
+			UNWIND $rows AS row
+			MATCH (a:%1$s {id: row.from})
+			MATCH (b:%2$s {id: row.to})
+			OPTIONAL MATCH (a)-[old:%3$s]->(b)
+			WITH a, b, row, %4$s AS status
+			MERGE (a)-[r:%3$s]->(b)
+			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END | SET r = row.props, r.importRun = $run)
+			RETURN status, count(*) AS n""";
+
+	private static final String COMPARE_RELS = """
+			UNWIND $rows AS row
+			OPTIONAL MATCH (:%1$s {id: row.from})-[old:%3$s]->(:%2$s {id: row.to})
+			RETURN %4$s AS status, count(*) AS n""";
+
+	private FileSummary writeNodes(NodeStep step, int from, int to, String runId) {
+		List<Map<String, Object>> rows = step.rows().subList(from, to).stream().map(ImportService::nodeParams).toList();
+		Map<String, Long> counts = statusCounts(this.graph.write(MERGE_NODES.formatted(step.label(), STATUS),
+				Map.of("rows", rows, "run", runId), this.batchTimeout).records());
+		return nodeSummary(step.file(), counts);
+	}
+
+	private FileSummary writeRels(RelStep step, int from, int to, String runId) {
+		List<RelRow> slice = step.rows().subList(from, to);
+		long removed = 0;
+		if (step.single()) {
+			removed = this.graph.write(REMOVE_STALE.formatted(step.fromLabel(), step.toLabel(), step.type()),
+					Map.of("rows", slice.stream().map(ImportService::relParams).toList()), this.batchTimeout)
+				.records().get(0).get("n").asLong();
+		}
+		List<Map<String, Object>> rows = slice.stream().filter(r -> r.to() != null).map(ImportService::relParams).toList();
+		Map<String, Long> counts = rows.isEmpty() ? Map.of()
+				: statusCounts(this.graph.write(
+						MERGE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type(), STATUS),
+						Map.of("rows", rows, "run", runId), this.batchTimeout).records());
+		return relSummary(step.file(), counts, removed);
+	}
+
+	/** Dry run: what each file would create, update, leave unchanged or remove. */
+	private List<FileSummary> compare(LoadPlan plan) {
+		Map<String, FileSummary> files = new LinkedHashMap<>();
+		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
+		for (Step step : plan.steps()) {
+			for (int from = 0; from < step.size(); from += this.batchSize) {
+				int to = Math.min(step.size(), from + this.batchSize);
+				FileSummary counts;
+				if (step instanceof NodeStep nodes) {
+					List<Map<String, Object>> rows = nodes.rows().subList(from, to).stream().map(ImportService::nodeParams).toList();
+					counts = nodeSummary(step.file(), statusCounts(this.graph
+						.list(COMPARE_NODES.formatted(nodes.label(), STATUS), Map.of("rows", rows), r -> r)));
+				}
+				else {
+					RelStep rels = (RelStep) step;
+					List<RelRow> slice = rels.rows().subList(from, to);
+					long removed = rels.single() ? this.graph.list(COUNT_STALE.formatted(rels.fromLabel(), rels.toLabel(),
+							rels.type()), Map.of("rows", slice.stream().map(ImportService::relParams).toList()),
+							r -> r.get("n").asLong()).get(0) : 0;
+					List<Map<String, Object>> rows = slice.stream().filter(r -> r.to() != null)
+						.map(ImportService::relParams).toList();
+					counts = relSummary(step.file(), rows.isEmpty() ? Map.of() : statusCounts(this.graph.list(
+							COMPARE_RELS.formatted(rels.fromLabel(), rels.toLabel(), rels.type(), STATUS),
+							Map.of("rows", rows), r -> r)), removed);
+				}
+				files.merge(step.file(), counts, FileSummary::plus);
+			}
+		}
+		return new ArrayList<>(files.values());
+	}
+
+	private static Map<String, Object> nodeParams(NodeRow row) {
+		return Map.of("id", row.id(), "props", row.props());
+	}
+
+	private static Map<String, Object> relParams(RelRow row) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("from", row.from());
+		params.put("to", row.to());
+		params.put("props", row.props());
+		return params;
+	}
+
+	private static Map<String, Long> statusCounts(List<Record> records) {
+		Map<String, Long> counts = new HashMap<>();
+		for (Record record : records) {
+			counts.merge(record.get("status").asString(), record.get("n").asLong(), Long::sum);
+		}
+		return counts;
+	}
+
+	private static FileSummary nodeSummary(String file, Map<String, Long> c) {
+		return new FileSummary(file, 0, c.getOrDefault("created", 0L), c.getOrDefault("updated", 0L),
+				c.getOrDefault("unchanged", 0L), 0, 0, 0, 0);
+	}
+
+	private static FileSummary relSummary(String file, Map<String, Long> c, long removed) {
+		return new FileSummary(file, 0, 0, 0, 0, c.getOrDefault("created", 0L), c.getOrDefault("updated", 0L),
+				c.getOrDefault("unchanged", 0L), removed);
+	}
+
+	private static Map<String, Object> totals(List<FileSummary> files) {
+		Map<String, Object> totals = new HashMap<>();
+		totals.put("nodesCreated", files.stream().mapToLong(FileSummary::nodesCreated).sum());
+		totals.put("nodesUpdated", files.stream().mapToLong(FileSummary::nodesUpdated).sum());
+		totals.put("nodesUnchanged", files.stream().mapToLong(FileSummary::nodesUnchanged).sum());
+		totals.put("relsCreated", files.stream().mapToLong(FileSummary::relsCreated).sum());
+		totals.put("relsUpdated", files.stream().mapToLong(FileSummary::relsUpdated).sum());
+		totals.put("relsUnchanged", files.stream().mapToLong(FileSummary::relsUnchanged).sum());
+		totals.put("relsRemoved", files.stream().mapToLong(FileSummary::relsRemoved).sum());
+		return totals;
+	}
+
+	private static String json(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	private static Duration elapsed(long startedNanos) {
+		return Duration.ofNanos(System.nanoTime() - startedNanos);
+	}
+
+	/** The validator's view of the graph: two read statements whatever the dataset's size. */
+	private final class GraphLookups implements DatasetValidator.GraphView {
+
+		@Override
+		public Map<String, DatasetValidator.Existing> existing(Set<String> ids) {
+			Map<String, DatasetValidator.Existing> existing = new HashMap<>();
+			ImportService.this.graph.list("""
+					UNWIND $ids AS id
+					MATCH (n:Entity {id: id})
+					RETURN id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.aliases AS aliases""",
+					Map.of("ids", List.copyOf(ids)), r -> existing.put(r.get("id").asString(),
+							new DatasetValidator.Existing(r.get("label").asString(), r.get("name").asString(""),
+									r.get("aliases").isNull() ? List.of() : r.get("aliases").asList(v -> v.asString()))));
+			return existing;
+		}
+
+		@Override
+		public Map<String, List<String>> ancestors(Set<String> ids) {
+			Map<String, List<String>> ancestors = new HashMap<>();
+			ImportService.this.graph.list("""
+					UNWIND $ids AS id
+					MATCH (n:Entity {id: id})
+					OPTIONAL MATCH path = (n)-[:PART_OF*1..50]->(a)
+					WITH id, a, length(path) AS d ORDER BY id, d
+					RETURN id, [x IN collect(a.id) WHERE x IS NOT NULL] AS ancestors""",
+					Map.of("ids", List.copyOf(ids)),
+					r -> ancestors.put(r.get("id").asString(), r.get("ancestors").asList(v -> v.asString())));
+			return ancestors;
+		}
+
+	}
+
+	/** Loading failed half-way; the message says how to complete it. */
+	public static class ImportFailedException extends RuntimeException {
+
+		ImportFailedException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}

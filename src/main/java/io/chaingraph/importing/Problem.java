@@ -1,0 +1,37 @@
+package io.chaingraph.importing;
+
+/**
+ * One finding of validation, printed as {@code file:line: column: message} (warnings say so after
+ * the column). {@code line} 0 means the file as a whole; {@code column} "-" means no single column.
+ */
+public record Problem(Severity severity, String file, int line, String column, String message) {
+
+	public enum Severity {
+
+		ERROR, WARNING
+
+	}
+
+	public static Problem error(String file, int line, String column, String message) {
+		return new Problem(Severity.ERROR, file, line, column, message);
+	}
+
+	public static Problem warning(String file, int line, String column, String message) {
+		return new Problem(Severity.WARNING, file, line, column, message);
+	}
+
+	public boolean isError() {
+		return this.severity == Severity.ERROR;
+	}
+
+	public String format() {
+		return this.file + ":" + this.line + ": " + this.column + ": "
+				+ (isError() ? "" : "warning: ") + this.message;
+	}
+
+	@Override
+	public String toString() {
+		return format();
+	}
+
+}
