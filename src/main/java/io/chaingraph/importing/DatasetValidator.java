@@ -70,6 +70,9 @@ final class DatasetValidator {
 
 	private Map<String, Existing> existing = Map.of();
 
+	/** Labels whose file could not be read: references to them are not checked (they would all fail). */
+	private final Set<String> unreadableLabels = new HashSet<>();
+
 	private record Typed(String file, int line, Map<String, Object> values) {
 
 		String str(String column) {
@@ -99,6 +102,12 @@ final class DatasetValidator {
 					"no dataset files found (expected parks.csv, enterprises.csv, ... or .jsonl)"));
 		}
 		read.files().forEach((base, file) -> this.typed.put(base, typeRows(file)));
+		for (String base : this.source.files().keySet()) {
+			String name = base.substring(0, base.lastIndexOf('.'));
+			if (LABEL_OF_FILE.containsKey(name) && !read.files().containsKey(name)) {
+				this.unreadableLabels.add(LABEL_OF_FILE.get(name));
+			}
+		}
 		collectDefinitions();
 		Set<String> lookup = new HashSet<>(this.defined.keySet());
 		lookup.addAll(references());
@@ -271,6 +280,9 @@ final class DatasetValidator {
 					expected = "SERVES".equals(kind) ? "ChainNode" : "Enterprise";
 				}
 				String actual = labelOf(id);
+				if (actual == null && this.unreadableLabels.contains(expected)) {
+					continue;
+				}
 				if (actual == null) {
 					error(row.file(), row.line(), ref[1], "unknown " + describe(expected) + " '" + id
 							+ "' (neither in this dataset nor in the graph)");
@@ -585,7 +597,8 @@ final class DatasetValidator {
 
 	private String sourceOf(Typed row) {
 		String given = row.str("source");
-		return (given != null) ? given : this.source.name() + "/" + row.file();
+		// dataset/file without extension, so a CSV and a JSON Lines copy of a dataset give the same graph
+		return (given != null) ? given : this.source.name() + "/" + row.file().substring(0, row.file().lastIndexOf('.'));
 	}
 
 	@SuppressWarnings("unchecked")

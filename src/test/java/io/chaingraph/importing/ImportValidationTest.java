@@ -1,0 +1,208 @@
+package io.chaingraph.importing;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.chaingraph.config.Graph;
+import io.chaingraph.support.DatasetDir;
+import io.chaingraph.support.Fixtures;
+import io.chaingraph.support.GraphDump;
+import io.chaingraph.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every validation rule of the importer, each with a dataset broken in one place: the exact
+ * {@code file:line: column: message} is reported, the run is INVALID and the graph is untouched.
+ */
+class ImportValidationTest extends IntegrationTest {
+
+	@Autowired
+	ImportService imports;
+
+	@Autowired
+	Graph graph;
+
+	@TempDir
+	Path tmp;
+
+	DatasetDir dataset;
+
+	String before;
+
+	@BeforeEach
+	void seedGraph() {
+		new Fixtures(this.graph).wipe()
+			.cypher("CREATE (:Park:Entity {id: 'g-park', name: '已有园区', aliases: [], normName: '已有园区'})")
+			.cypher("CREATE (:Enterprise:Entity {id: 'g-ent', name: '已有企业', aliases: [], tags: []})");
+		this.dataset = new DatasetDir(this.tmp.resolve("ds"));
+		this.before = GraphDump.of(this.graph);
+	}
+
+	private List<String> errors(Path dir) {
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE);
+		assertThat(report.status()).isEqualTo(ImportStatus.INVALID);
+		assertThat(report.runId()).isNull();
+		assertThat(GraphDump.of(this.graph)).as("graph unchanged").isEqualTo(this.before);
+		assertThat(this.graph.one("MATCH (r:ImportRun) RETURN count(r) AS n", java.util.Map.of(),
+				r -> r.get("n").asLong())).contains(0L);
+		return report.problems().stream().filter(Problem::isError).map(Problem::format).toList();
+	}
+
+	@Test
+	void validDatasetHasNoErrors() {
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.write()), true,
+				ImportProgress.NONE);
+		assertThat(report.problems()).isEmpty();
+		assertThat(report.status()).isEqualTo(ImportStatus.DRY_RUN);
+	}
+
+	@Test
+	void missingRequiredColumn() {
+		assertThat(errors(this.dataset.with("chains.csv", "id,description\nt-chain,x\n").write()))
+			.contains("chains.csv:1: name: required column is missing");
+	}
+
+	@Test
+	void missingRequiredValue() {
+		assertThat(errors(this.dataset.append("chains.csv", "t-chain2,,,\n").write()))
+			.containsExactly("chains.csv:3: name: required value is empty");
+	}
+
+	@Test
+	void unknownColumnIsAWarningOnly() {
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(
+				this.dataset.with("chains.csv", "id,name,colour\nt-chain,基因药物,red\n").write()), true,
+				ImportProgress.NONE);
+		assertThat(report.hasErrors()).isFalse();
+		assertThat(report.problems()).extracting(Problem::format)
+			.anyMatch(p -> p.startsWith("chains.csv:1: colour: warning: unknown column, ignored"));
+	}
+
+	@Test
+	void malformedCsv() {
+		assertThat(errors(this.dataset.append("chains.csv", "t-chain2,\"unterminated,x\n").write()))
+			.anyMatch(e -> e.startsWith("chains.csv:") && e.contains("malformed CSV"));
+		assertThat(errors(this.dataset.reset().append("chains.csv", "t-chain2,名,别名,描述,多余\n").write()))
+			.containsExactly("chains.csv:3: -: malformed CSV: 5 fields where the header has 4");
+	}
+
+	@Test
+	void wrongEncodingIsExplainedAndBomIsAccepted() {
+		byte[] gbk = "id,name\nt-chain,基因药物\n".getBytes(Charset.forName("GB18030"));
+		assertThat(errors(this.dataset.writeBytes("chains.csv", gbk)))
+			.singleElement().asString()
+			.startsWith("chains.csv:2: -: the file is not UTF-8")
+			.contains("iconv -f GB18030 -t UTF-8 chains.csv");
+		byte[] bom = ("\uFEFF" + DatasetDir.VALID.get("chains.csv")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.writeBytes("chains.csv", bom)),
+				true, ImportProgress.NONE);
+		assertThat(report.hasErrors()).isFalse();
+	}
+
+	@Test
+	void unknownEnumValues() {
+		this.dataset.with("chain_nodes.csv", DatasetDir.VALID.get("chain_nodes.csv").replace("t-n3,t-chain,医院终端,,DOWNSTREAM",
+				"t-n3,t-chain,医院终端,,SIDEWAYS"));
+		this.dataset.with("platforms.csv", DatasetDir.VALID.get("platforms.csv").replace("FUND,MUNICIPAL", "BANK,GALACTIC"));
+		this.dataset.append("platform_links.csv", "t-p2,t-e3,OWNS,,\n");
+		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
+				"chain_nodes.csv:5: stage: unknown value 'SIDEWAYS', expected one of UPSTREAM, MIDSTREAM, DOWNSTREAM",
+				"platforms.csv:3: kind: unknown value 'BANK', expected one of RESEARCH, COMPUTING, INCUBATOR, FUND, SERVICE, TESTING, DATA",
+				"platforms.csv:3: level: unknown value 'GALACTIC', expected one of NATIONAL, PROVINCIAL, MUNICIPAL",
+				"platform_links.csv:6: kind: unknown value 'OWNS', expected one of SERVES, INCUBATES, INVESTS_IN, TRANSFERS_TECH_TO");
+	}
+
+	@Test
+	void duplicateIdWithinTheDataset() {
+		assertThat(errors(this.dataset.append("enterprises.csv", "t-e2,重复,,,,,,,,,,\n").write()))
+			.containsExactly("enterprises.csv:6: id: duplicate id 't-e2' (first defined at enterprises.csv:3)");
+	}
+
+	@Test
+	void sameIdUnderTwoLabels() {
+		assertThat(errors(this.dataset.append("platforms.csv", "t-e1,撞号平台,SERVICE,,,,,\n").write()))
+			.containsExactly("platforms.csv:4: id: id 't-e1' is already used by a Enterprise at enterprises.csv:2; "
+					+ "ids must be unique across all labels");
+		assertThat(errors(this.dataset.reset().append("platforms.csv", "g-park,撞号平台,SERVICE,,,,,\n").write()))
+			.containsExactly("platforms.csv:4: id: id 'g-park' already exists in the graph as a Park ('已有园区'); "
+					+ "ids must be unique across all labels");
+	}
+
+	@Test
+	void referencesMustExistInTheDatasetOrTheGraph() {
+		this.dataset.append("supplies.csv", "t-e1,nobody,,,\n");
+		this.dataset.append("supplies.csv", "g-ent,t-e1,,,\n");
+		this.dataset.append("enterprise_nodes.csv", "t-e1,t-park,,,\n");
+		this.dataset.append("enterprises.csv", "t-e5,丁公司,,,g-park,,,,,,,\n");
+		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
+				"supplies.csv:4: customerId: unknown enterprise 'nobody' (neither in this dataset nor in the graph)",
+				"enterprise_nodes.csv:6: nodeId: 't-park' is a park, expected a chain segment");
+	}
+
+	@Test
+	void creditCodeCheckDigit() {
+		assertThat(errors(this.dataset.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv")
+			.replace("91330300MA2CQKXN3R", "91330300MA2CQKXN3A")).write())).containsExactly(
+					"enterprises.csv:2: creditCode: '91330300MA2CQKXN3A': check digit is 'A' but should be 'R' (GB 32100-2015)");
+		assertThat(errors(this.dataset.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv")
+			.replace("91330300MA2CQKXN3R", "9133")).write()))
+			.containsExactly("enterprises.csv:2: creditCode: '9133': must be 18 characters, has 4");
+	}
+
+	@Test
+	void nonNumericNumbers() {
+		assertThat(errors(this.dataset.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv")
+			.replace("2015,50,0.5", "二〇一五,many,0.5x")).write())).containsExactlyInAnyOrder(
+					"enterprises.csv:3: founded: '二〇一五' is not a whole number",
+					"enterprises.csv:3: employees: 'many' is not a whole number",
+					"enterprises.csv:3: revenue: '0.5x' is not a number");
+		assertThat(errors(this.dataset.reset().append("enterprise_nodes.csv", "t-e4,t-n1,1.5,,\n").write()))
+			.containsExactly("enterprise_nodes.csv:6: weight: 1.5 is outside 0..1");
+	}
+
+	@Test
+	void feedsSelfLoop() {
+		assertThat(errors(this.dataset.append("chain_links.csv", "t-n2,t-n2\n").write()))
+			.containsExactly("chain_links.csv:4: toId: FEEDS self-loop: 't-n2' feeds itself");
+	}
+
+	@Test
+	void partOfCycleInTheDatasetAndThroughTheGraph() {
+		assertThat(errors(this.dataset.with("parks.csv", """
+				id,name,aliases,kind,region,parentId,description
+				t-park,中國基因藥谷,,VALLEY,温州,t-sub,
+				t-sub,海派生命健康科创园,,PARK,温州,t-park,
+				t-other,杭州示例园,,PARK,杭州,,
+				""").write())).anyMatch(e -> e.matches("parks.csv:[23]: parentId: PART_OF cycle: .*"));
+		// the graph says g-park is part of g-top; the dataset makes g-top part of g-park
+		new Fixtures(this.graph).cypher("""
+				MATCH (p:Park {id: 'g-park'})
+				CREATE (p)-[:PART_OF]->(:Park:Entity {id: 'g-top', name: '顶层', aliases: []})""");
+		this.before = GraphDump.of(this.graph);
+		assertThat(errors(this.dataset.reset().append("parks.csv", "g-top,顶层,,,,g-park,\n").write()))
+			.containsExactly("parks.csv:5: parentId: PART_OF cycle: g-top → g-park → g-top");
+	}
+
+	@Test
+	void allProblemsAreReportedAtOnce() {
+		this.dataset.append("chain_links.csv", "t-n2,t-n2\n");
+		this.dataset.append("supplies.csv", "t-e1,nobody,,,\n");
+		this.dataset.append("chains.csv", "t-chain2,,,\n");
+		assertThat(errors(this.dataset.write())).hasSize(3);
+	}
+
+	@Test
+	void bothCsvAndJsonlOfOneFileIsAnError() {
+		this.dataset.with("chains.jsonl", "{\"id\":\"t-chain\",\"name\":\"基因药物\"}\n");
+		assertThat(errors(this.dataset.write()))
+			.containsExactly("chains.jsonl:0: -: the dataset has both chains.csv and chains.jsonl; keep one of them");
+	}
+
+}
