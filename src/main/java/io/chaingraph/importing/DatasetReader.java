@@ -219,6 +219,14 @@ final class DatasetReader {
 			}
 			return String.join("|", items);
 		}
+		if (value.isIntegralNumber()) {
+			return value.bigIntegerValue().toString();
+		}
+		if (value.isNumber()) {
+			java.math.BigDecimal decimal = value.decimalValue();
+			// 2010.0 in JSON is the whole number 2010
+			return (decimal.stripTrailingZeros().scale() <= 0) ? decimal.toBigInteger().toString() : decimal.toPlainString();
+		}
 		return value.isValueNode() ? value.asString() : value.toString();
 	}
 
