@@ -81,6 +81,11 @@ class ChainController {
 		return Batches.lists(nodes, ChainNode::id, this.chains.platforms(ids(nodes)));
 	}
 
+	@BatchMapping
+	Map<ChainNode, List<ParkGroup>> enterprisesByPark(List<ChainNode> nodes) {
+		return Batches.lists(nodes, ChainNode::id, this.chains.enterprisesByPark(ids(nodes)));
+	}
+
 	@SchemaMapping(typeName = "ChainNode", field = "enterprises")
 	CompletableFuture<EnterpriseConnection> enterprises(ChainNode node, @Argument int first, @Argument String after,
 			@Argument boolean includeSubSegments, DataFetchingFieldSelectionSet selection,

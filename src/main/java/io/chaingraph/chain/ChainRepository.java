@@ -109,6 +109,29 @@ class ChainRepository {
 				RETURN id AS key, pl""", Map.of("ids", ids, "cap", LIST_CAP), r -> Platform.from(r.get("pl")));
 	}
 
+	/** Per segment: the enterprises working in it or its sub-segments, grouped by the park they sit in. */
+	Map<String, List<ParkGroup>> enterprisesByPark(List<String> ids) {
+		return this.graph.grouped("""
+				UNWIND $ids AS id
+				MATCH (n:ChainNode {id: id})
+				CALL {
+				  WITH n
+				  MATCH (n)<-[:PART_OF*0..10]-(:ChainNode)<-[:OPERATES_IN]-(e:Enterprise)
+				  WITH DISTINCT e
+				  OPTIONAL MATCH (e)-[:LOCATED_IN]->(p:Park)
+				  WITH p, e ORDER BY e.name, e.id
+				  WITH p, count(e) AS count, collect(e)[0..$sample] AS sample
+				  RETURN p, count, sample ORDER BY count DESC, p.name
+				  LIMIT $cap
+				}
+				RETURN id AS key, p, count, sample""", Map.of("ids", ids, "cap", LIST_CAP, "sample", GROUP_SAMPLE),
+				r -> new ParkGroup(r.get("p").isNull() ? null : io.chaingraph.park.Park.from(r.get("p")),
+						r.get("count").asInt(), r.get("sample").asList(v -> Enterprise.from(v))));
+	}
+
+	/** Enterprises listed per park group. */
+	static final int GROUP_SAMPLE = 20;
+
 	private static final String ENTERPRISE_PAGE = """
 			UNWIND $ids AS id
 			MATCH (n:ChainNode {id: id})

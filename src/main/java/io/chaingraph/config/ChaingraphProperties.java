@@ -31,8 +31,11 @@ public record ChaingraphProperties(@DefaultValue("./data") Path dataDir, @Defaul
 	/**
 	 * @param timeout bound on every read transaction (also the embedded server's transaction timeout)
 	 * @param maxDepth largest traversal depth a client may ask for
+	 * @param maxNodes largest {@code limit} of a traversal (nodes in one answer)
+	 * @param maxFirst largest page ({@code first}) of a list
 	 */
-	public record Query(@DefaultValue("10s") Duration timeout, @DefaultValue("10") int maxDepth) {
+	public record Query(@DefaultValue("10s") Duration timeout, @DefaultValue("10") int maxDepth,
+			@DefaultValue("5000") int maxNodes, @DefaultValue("1000") int maxFirst) {
 	}
 
 }

@@ -48,6 +48,9 @@ public class GraphQlConfiguration {
 		return new DataFetcherExceptionResolverAdapter() {
 			@Override
 			protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+				if (ex instanceof io.chaingraph.common.NotFoundException) {
+					return error(env, ErrorType.NOT_FOUND, ex.getMessage());
+				}
 				if (ex instanceof IllegalArgumentException) {
 					return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
 				}

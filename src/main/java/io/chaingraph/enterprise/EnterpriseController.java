@@ -3,7 +3,11 @@ package io.chaingraph.enterprise;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.chain.ChainNode;
+import io.chaingraph.chain.Stage;
 import io.chaingraph.common.Batches;
+import io.chaingraph.common.KeysetPage;
+import io.chaingraph.config.Limits;
 import io.chaingraph.park.Park;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -16,8 +20,11 @@ class EnterpriseController {
 
 	private final EnterpriseRepository enterprises;
 
-	EnterpriseController(EnterpriseRepository enterprises) {
+	private final Limits limits;
+
+	EnterpriseController(EnterpriseRepository enterprises, Limits limits) {
 		this.enterprises = enterprises;
+		this.limits = limits;
 	}
 
 	@QueryMapping
@@ -48,6 +55,25 @@ class EnterpriseController {
 	@BatchMapping
 	Map<Enterprise, List<PlatformTie>> platforms(List<Enterprise> enterprises) {
 		return Batches.lists(enterprises, Enterprise::id, this.enterprises.platforms(ids(enterprises)));
+	}
+
+	@BatchMapping
+	Map<Enterprise, List<ChainNode>> upstreamSegments(List<Enterprise> enterprises) {
+		return Batches.lists(enterprises, Enterprise::id, this.enterprises.chainNeighbours(ids(enterprises), true));
+	}
+
+	@BatchMapping
+	Map<Enterprise, List<ChainNode>> downstreamSegments(List<Enterprise> enterprises) {
+		return Batches.lists(enterprises, Enterprise::id, this.enterprises.chainNeighbours(ids(enterprises), false));
+	}
+
+	@QueryMapping(name = "enterprises")
+	EnterpriseConnection enterpriseList(@Argument String parkId, @Argument String nodeId, @Argument String tag,
+			@Argument Stage stage, @Argument int first, @Argument String after,
+			graphql.schema.DataFetchingFieldSelectionSet selection) {
+		KeysetPage page = KeysetPage.of(this.limits.first(first), after, selection.contains("totalCount"));
+		return this.enterprises.filter(new EnterpriseRepository.EnterpriseFilter(parkId, nodeId, tag,
+				(stage != null) ? stage.name() : null), page);
 	}
 
 	private static List<String> ids(List<Enterprise> enterprises) {

@@ -94,6 +94,64 @@ class EnterpriseRepository {
 						Props.str(r, "source")));
 	}
 
+	/** Segments feeding (upstream) or fed by (downstream) the segments an enterprise works in, not its own. */
+	Map<String, List<ChainNode>> chainNeighbours(List<String> ids, boolean upstream) {
+		return this.graph.grouped(upstream ? UPSTREAM_SEGMENTS : DOWNSTREAM_SEGMENTS,
+				Map.of("ids", ids, "cap", LIST_CAP), r -> ChainNode.from(r.get("m")));
+	}
+
+	private static final String UPSTREAM_SEGMENTS = """
+			UNWIND $ids AS id
+			MATCH (e:Enterprise {id: id})
+			CALL {
+			  WITH e
+			  MATCH (e)-[:OPERATES_IN]->(:ChainNode)<-[:FEEDS]-(m:ChainNode)
+			  WHERE NOT (e)-[:OPERATES_IN]->(m)
+			  RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $cap
+			}
+			RETURN id AS key, m""";
+
+	private static final String DOWNSTREAM_SEGMENTS = """
+			UNWIND $ids AS id
+			MATCH (e:Enterprise {id: id})
+			CALL {
+			  WITH e
+			  MATCH (e)-[:OPERATES_IN]->(:ChainNode)-[:FEEDS]->(m:ChainNode)
+			  WHERE NOT (e)-[:OPERATES_IN]->(m)
+			  RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $cap
+			}
+			RETURN id AS key, m""";
+
+	private static final String FILTER = """
+			MATCH (e:Enterprise)
+			WHERE ($parkId IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(:Park {id: $parkId}) })
+			  AND ($nodeId IS NULL
+			       OR EXISTS { (e)-[:OPERATES_IN]->(:ChainNode)-[:PART_OF*0..10]->(:ChainNode {id: $nodeId}) })
+			  AND ($tag IS NULL OR $tag IN e.tags)
+			  AND ($stage IS NULL OR EXISTS { (e)-[:OPERATES_IN]->(:ChainNode {stage: $stage}) })
+			""";
+
+	/** Enterprises matching every given filter, a keyset page by (name, id), and the total when asked. */
+	EnterpriseConnection filter(EnterpriseFilter filter, io.chaingraph.common.KeysetPage page) {
+		Map<String, Object> parameters = new java.util.HashMap<>(page.parameters());
+		parameters.put("parkId", filter.parkId());
+		parameters.put("nodeId", filter.nodeId());
+		parameters.put("tag", filter.tag());
+		parameters.put("stage", filter.stage());
+		List<EnterpriseEdge> edges = this.graph.list(FILTER + """
+				  AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
+				RETURN e ORDER BY e.name, e.id LIMIT $limit""", parameters,
+				r -> EnterpriseEdge.of(Enterprise.from(r.get("e")), null, null));
+		Integer total = page.withTotal()
+				? this.graph.one(FILTER + "RETURN count(e) AS total", parameters, r -> r.get("total").asInt()).orElse(0)
+				: null;
+		return EnterpriseConnection.of(page, edges, total);
+	}
+
+	/** Filters of the enterprises query; null means "any". */
+	record EnterpriseFilter(String parkId, String nodeId, String tag, String stage) {
+	}
+
 	private static SupplyTie supplyTie(Record r) {
 		return new SupplyTie(Enterprise.from(r.get("other")), Props.str(r, "product"), Props.integer(r, "since"),
 				Props.str(r, "source"));

@@ -1,0 +1,115 @@
+package io.chaingraph.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import graphql.ExecutionResultImpl;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.FieldComplexityEnvironment;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.schema.GraphQLTypeUtil;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlResponse;
+
+/**
+ * Refuses expensive queries before they touch the database, and bounds the time of every request.
+ * <ul>
+ * <li>nesting depth above {@code chaingraph.graphql.max-nesting};</li>
+ * <li>cost above {@code chaingraph.graphql.max-cost}, where a field costs
+ * {@code multiplier × (depth + cost of its selection)}: the multiplier is its {@code first} or
+ * {@code limit} argument, 10 for other lists of entities (an estimate of one-hop lists), 1 otherwise;
+ * {@code depth} is its depth argument or 1. Introspection is free.</li>
+ * <li>a request running longer than {@code chaingraph.query.timeout} is answered with an error; the
+ * same timeout bounds each Neo4j transaction, which the database then stops.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryCostConfiguration {
+
+	/** Estimated size of a list field without a size argument. */
+	static final int UNSIZED_LIST = 10;
+
+	@Bean
+	MaxQueryDepthInstrumentation maxQueryNesting(@Value("${chaingraph.graphql.max-nesting:15}") int maxNesting) {
+		return new MaxQueryDepthInstrumentation(maxNesting) {
+			@Override
+			protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+				return new AbortExecutionException("Query nesting depth " + depth + " exceeds the limit " + maxDepth
+						+ " (chaingraph.graphql.max-nesting)");
+			}
+		};
+	}
+
+	@Bean
+	MaxQueryComplexityInstrumentation maxQueryCost(@Value("${chaingraph.graphql.max-cost:20000}") int maxCost) {
+		return new MaxQueryComplexityInstrumentation(maxCost, QueryCostConfiguration::cost) {
+			@Override
+			protected AbortExecutionException mkAbortException(int cost, int max) {
+				return new AbortExecutionException("Query cost " + cost + " exceeds the limit " + max
+						+ " (chaingraph.graphql.max-cost); ask for smaller first/limit/depth or fewer nested lists");
+			}
+		};
+	}
+
+	static int cost(FieldComplexityEnvironment env, int childCost) {
+		if (env.getField().getName().startsWith("__") || env.getParentType().getName().startsWith("__")) {
+			return 0;
+		}
+		Map<String, Object> arguments = env.getArguments();
+		Integer size = integer(arguments.get("first"));
+		if (size == null) {
+			size = integer(arguments.get("limit"));
+		}
+		int multiplier;
+		if (size != null) {
+			multiplier = Math.max(1, size);
+		}
+		else if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(env.getFieldDefinition().getType()))
+				&& !sizedByParent(env)) {
+			multiplier = UNSIZED_LIST;
+		}
+		else {
+			multiplier = 1;
+		}
+		Integer depth = integer(arguments.get("depth"));
+		long cost = (long) multiplier * ((depth != null ? Math.max(1, depth) : 1) + childCost);
+		return (int) Math.min(Integer.MAX_VALUE / 4, cost);
+	}
+
+	/** edges/nodes of a connection or subgraph are already counted by the parent's first/limit. */
+	private static boolean sizedByParent(FieldComplexityEnvironment env) {
+		FieldComplexityEnvironment parent = env.getParentEnvironment();
+		return parent != null && (parent.getArguments().containsKey("first") || parent.getArguments().containsKey("limit"));
+	}
+
+	private static Integer integer(Object value) {
+		return (value instanceof Number number) ? number.intValue() : null;
+	}
+
+	@Bean
+	WebGraphQlInterceptor requestTimeout(ChaingraphProperties properties) {
+		Duration timeout = properties.query().timeout();
+		return (request, chain) -> chain.next(request).timeout(timeout).onErrorResume(TimeoutException.class, ex -> {
+			graphql.ExecutionResult result = ExecutionResultImpl.newExecutionResult()
+				.addError(GraphqlErrorBuilder.newError()
+					.errorType(ErrorType.INTERNAL_ERROR)
+					.message("The request took longer than " + timeout.toMillis()
+							+ " ms (chaingraph.query.timeout) and was stopped")
+					.build())
+				.build();
+			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+		});
+	}
+
+}

@@ -1,0 +1,285 @@
+package io.chaingraph.gap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.chaingraph.chain.Chain;
+import io.chaingraph.chain.ChainNode;
+import io.chaingraph.chain.Stage;
+import io.chaingraph.common.NotFoundException;
+import io.chaingraph.config.Limits;
+import io.chaingraph.enterprise.Enterprise;
+import io.chaingraph.gap.GapModel.Gap;
+import io.chaingraph.gap.GapModel.GapCounts;
+import io.chaingraph.gap.GapModel.GapReport;
+import io.chaingraph.gap.GapModel.NeighbourStatus;
+import io.chaingraph.gap.GapModel.ParkComparison;
+import io.chaingraph.gap.GapModel.SegmentStatus;
+import io.chaingraph.gap.GapModel.StageCount;
+import io.chaingraph.graph.GraphEdge;
+import io.chaingraph.graph.GraphNode;
+import io.chaingraph.graph.Subgraph;
+import io.chaingraph.park.Park;
+import io.chaingraph.platform.Platform;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Gap diagnosis (DESIGN §3) from one statement per report: classification of every segment of a
+ * chain for a park, and ranking of the outside enterprises that could fill one.
+ */
+@Service
+class GapService {
+
+	static final int MAX_COMPARED_PARKS = 10;
+
+	private final GapRepository gaps;
+
+	private final Limits limits;
+
+	GapService(GapRepository gaps, Limits limits) {
+		this.gaps = gaps;
+		this.limits = limits;
+	}
+
+	GapReport chainGaps(String parkId, String chainId, int weakBelow) {
+		return reports(List.of(parkId), chainId, weakBelow).get(0);
+	}
+
+	List<ParkComparison> compare(List<String> parkIds, String chainId, int weakBelow) {
+		if (parkIds.isEmpty() || parkIds.size() > MAX_COMPARED_PARKS) {
+			throw new IllegalArgumentException("compareParks takes 1 to " + MAX_COMPARED_PARKS + " parks, got " + parkIds.size());
+		}
+		List<ParkComparison> comparisons = new ArrayList<>();
+		Map<String, List<StageCount>> perStage = new HashMap<>();
+		Map<String, Integer> localEnterprises = new HashMap<>();
+		List<GapReport> reports = reports(parkIds, chainId, weakBelow, perStage, localEnterprises);
+		for (GapReport report : reports) {
+			comparisons.add(new ParkComparison(report.park(), report.coverage(), report.counts(),
+					perStage.getOrDefault(report.park().id(), emptyStages()),
+					localEnterprises.getOrDefault(report.park().id(), 0)));
+		}
+		return comparisons;
+	}
+
+	private List<GapReport> reports(List<String> parkIds, String chainId, int weakBelow) {
+		return reports(parkIds, chainId, weakBelow, new HashMap<>(), new HashMap<>());
+	}
+
+	private List<GapReport> reports(List<String> parkIds, String chainId, int weakBelow,
+			Map<String, List<StageCount>> perStage, Map<String, Integer> localEnterprises) {
+		if (weakBelow < 1) {
+			throw new IllegalArgumentException("weakBelow must be at least 1, was " + weakBelow);
+		}
+		List<String> distinctParks = parkIds.stream().distinct().toList();
+		Map<String, List<Record>> byPark = new LinkedHashMap<>();
+		for (Record record : this.gaps.report(distinctParks, chainId)) {
+			byPark.computeIfAbsent(record.get("park").get("id").asString(), k -> new ArrayList<>()).add(record);
+		}
+		List<GapReport> reports = new ArrayList<>();
+		for (String parkId : distinctParks) {
+			List<Record> rows = byPark.get(parkId);
+			if (rows == null) {
+				reports.add(emptyReport(parkId, chainId));
+				continue;
+			}
+			reports.add(report(rows, weakBelow));
+			perStage.put(parkId, stages(rows.get(0).get("perStage")));
+			localEnterprises.put(parkId, rows.get(0).get("localEnterprises").asInt());
+		}
+		return reports;
+	}
+
+	/** No rows: an unknown id, or a chain without segments. */
+	private GapReport emptyReport(String parkId, String chainId) {
+		Map<String, String> labels = this.gaps.labels(List.of(parkId, chainId));
+		if (!"Park".equals(labels.get(parkId))) {
+			throw new NotFoundException("No park with id '" + parkId + "'"
+					+ (labels.get(parkId) != null ? " ('" + parkId + "' is a " + labels.get(parkId) + ")" : ""));
+		}
+		if (!"Chain".equals(labels.get(chainId))) {
+			throw new NotFoundException("No chain with id '" + chainId + "'"
+					+ (labels.get(chainId) != null ? " ('" + chainId + "' is a " + labels.get(chainId) + ")" : ""));
+		}
+		Park park = new Park(parkId, parkId, List.of(), null, null, null, null);
+		Chain chain = new Chain(chainId, chainId, List.of(), null, null);
+		return new GapReport(park, chain, 0, List.of(), List.of(), new GapCounts(0, 0, 0, 0, 0));
+	}
+
+	private GapReport report(List<Record> rows, int weakBelow) {
+		Park park = Park.from(rows.get(0).get("park"));
+		Chain chain = Chain.from(rows.get(0).get("chain"));
+		Map<String, Integer> local = new HashMap<>();
+		Map<String, ChainNode> nodes = new HashMap<>();
+		for (Record row : rows) {
+			ChainNode node = ChainNode.from(row.get("node"));
+			nodes.put(node.id(), node);
+			local.put(node.id(), row.get("localCount").asInt());
+		}
+		List<Gap> gaps = new ArrayList<>();
+		List<SegmentStatus> segments = new ArrayList<>();
+		int present = 0;
+		int[] byKind = new int[GapKind.values().length];
+		for (Record row : rows) {
+			if (!row.get("inChain").asBoolean()) {
+				continue;
+			}
+			ChainNode node = ChainNode.from(row.get("node"));
+			int count = row.get("localCount").asInt();
+			List<String> ups = row.get("upstream").asList(Value::asString);
+			List<String> downs = row.get("downstream").asList(Value::asString);
+			GapKind kind = null;
+			if (count == 0) {
+				boolean fedByPresent = ups.stream().anyMatch(id -> local.getOrDefault(id, 0) > 0);
+				boolean feedsPresent = downs.stream().anyMatch(id -> local.getOrDefault(id, 0) > 0);
+				kind = (fedByPresent && feedsPresent) ? GapKind.BROKEN : GapKind.MISSING;
+			}
+			else if (count < weakBelow) {
+				kind = GapKind.WEAK;
+			}
+			if (count > 0) {
+				present++;
+			}
+			segments.add(new SegmentStatus(node, count, kind));
+			if (kind == null) {
+				continue;
+			}
+			byKind[kind.ordinal()]++;
+			List<Platform> localPlatforms = new ArrayList<>();
+			List<Platform> otherPlatforms = new ArrayList<>();
+			for (Value platform : row.get("platforms").values()) {
+				(platform.get("local").asBoolean() ? localPlatforms : otherPlatforms)
+					.add(Platform.from(platform.get("platform")));
+			}
+			localPlatforms.sort(Comparator.comparing(Platform::name));
+			otherPlatforms.sort(Comparator.comparing(Platform::name));
+			gaps.add(new Gap(node, kind, count, node.stage(), neighbours(ups, nodes, local),
+					neighbours(downs, nodes, local), row.get("elsewhere").asInt(), localPlatforms, otherPlatforms,
+					localPlatforms.isEmpty()));
+		}
+		gaps.sort(Comparator.comparing(Gap::kind)
+			.thenComparing(g -> g.stage() == null ? Integer.MAX_VALUE : g.stage().ordinal())
+			.thenComparingInt(Gap::localCount)
+			.thenComparing(g -> g.node().name())
+			.thenComparing(g -> g.node().id()));
+		segments.sort(Comparator.comparing((SegmentStatus s) -> s.node().stage() == null ? Integer.MAX_VALUE
+				: s.node().stage().ordinal()).thenComparing(s -> s.node().name()).thenComparing(s -> s.node().id()));
+		double coverage = segments.isEmpty() ? 0 : (double) present / segments.size();
+		return new GapReport(park, chain, coverage, gaps, segments, new GapCounts(segments.size(), present,
+				byKind[GapKind.MISSING.ordinal()], byKind[GapKind.BROKEN.ordinal()], byKind[GapKind.WEAK.ordinal()]));
+	}
+
+	private static List<NeighbourStatus> neighbours(List<String> ids, Map<String, ChainNode> nodes,
+			Map<String, Integer> local) {
+		return ids.stream()
+			.filter(nodes::containsKey)
+			.map(id -> new NeighbourStatus(nodes.get(id), local.getOrDefault(id, 0), local.getOrDefault(id, 0) > 0))
+			.sorted(Comparator.comparing((NeighbourStatus n) -> n.node().name()).thenComparing(n -> n.node().id()))
+			.toList();
+	}
+
+	private static List<StageCount> stages(Value perStage) {
+		Map<Stage, Integer> counts = new LinkedHashMap<>();
+		for (Stage stage : Stage.values()) {
+			counts.put(stage, 0);
+		}
+		for (Value entry : perStage.values()) {
+			if (!entry.get("stage").isNull()) {
+				counts.merge(Stage.valueOf(entry.get("stage").asString()), entry.get("n").asInt(), Integer::sum);
+			}
+		}
+		return counts.entrySet().stream().map(e -> new StageCount(e.getKey(), e.getValue())).toList();
+	}
+
+	private static List<StageCount> emptyStages() {
+		return java.util.Arrays.stream(Stage.values()).map(s -> new StageCount(s, 0)).toList();
+	}
+
+	// ---- candidates
+
+	List<Candidate> candidates(String parkId, String nodeId, int first, String after) {
+		this.limits.first(first);
+		CandidateCursor cursor = CandidateCursor.decode(after);
+		List<Record> rows = this.gaps.candidates(parkId, nodeId, cursor, first);
+		if (rows.isEmpty()) {
+			Map<String, String> labels = this.gaps.labels(List.of(parkId, nodeId));
+			if (!"Park".equals(labels.get(parkId))) {
+				throw new NotFoundException("No park with id '" + parkId + "'");
+			}
+			if (!"ChainNode".equals(labels.get(nodeId))) {
+				throw new NotFoundException("No chain segment with id '" + nodeId + "'");
+			}
+		}
+		return rows.stream().map(GapService::candidate).toList();
+	}
+
+	private static Candidate candidate(Record row) {
+		Enterprise e = Enterprise.from(row.get("e"));
+		double score = row.get("score").asDouble();
+		List<String> reasons = new ArrayList<>();
+		for (String tag : e.tags()) {
+			String reason = switch (tag) {
+				case "LEADING" -> "Leading enterprise (LEADING, +3)";
+				case "LISTED" -> "Listed company (LISTED, +2)";
+				case "UNICORN" -> "Unicorn (UNICORN, +2)";
+				case "SPECIALIZED" -> "Specialised 'little giant' (SPECIALIZED, +1)";
+				case "HIGH_TECH" -> "High-tech enterprise (HIGH_TECH, +1)";
+				default -> null;
+			};
+			if (reason != null) {
+				reasons.add(reason);
+			}
+		}
+		if (e.employees() != null || e.revenue() != null) {
+			List<String> size = new ArrayList<>();
+			if (e.employees() != null) {
+				size.add(String.format(Locale.ROOT, "%,d employees", e.employees()));
+			}
+			if (e.revenue() != null) {
+				size.add(String.format(Locale.ROOT, "revenue %.1f 亿元", e.revenue()));
+			}
+			reasons.add("Size: " + String.join(", ", size));
+		}
+		List<String> segments = row.get("segments").asList(Value::asString);
+		reasons.add(String.format(Locale.ROOT, "Works in %s (link confidence %.2f)", String.join(", ", segments),
+				row.get("confidence").asDouble()));
+		List<GraphNode> nodes = new ArrayList<>();
+		List<GraphEdge> edges = new ArrayList<>();
+		nodes.add(new GraphNode(e.id(), "Enterprise", e.name(), 0));
+		for (Value tie : row.get("ties").values()) {
+			String otherId = tie.get("id").asString();
+			String otherName = tie.get("name").asString();
+			boolean supplies = tie.get("supplies").asBoolean();
+			String detail = detail(tie);
+			reasons.add(supplies ? "Already supplies " + otherName + " in the park" + detail
+					: "Already buys from " + otherName + " in the park" + detail);
+			if (nodes.stream().noneMatch(n -> n.id().equals(otherId))) {
+				nodes.add(new GraphNode(otherId, "Enterprise", otherName, 1));
+			}
+			edges.add(supplies ? GraphEdge.of("SUPPLIES", e.id(), otherId) : GraphEdge.of("SUPPLIES", otherId, e.id()));
+		}
+		String parkName = row.get("parkName").asString(null);
+		reasons.add(parkName != null ? "Located in " + parkName : "Not located in any park of the graph");
+		return new Candidate(e, score, reasons, new Subgraph(nodes, edges, false),
+				new CandidateCursor(score, e.name(), e.id()).encode());
+	}
+
+	private static String detail(Value tie) {
+		List<String> parts = new ArrayList<>();
+		if (!tie.get("product").isNull()) {
+			parts.add(tie.get("product").asString());
+		}
+		if (!tie.get("since").isNull()) {
+			parts.add("since " + tie.get("since").asLong());
+		}
+		return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+	}
+
+}

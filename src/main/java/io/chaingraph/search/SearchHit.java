@@ -1,0 +1,5 @@
+package io.chaingraph.search;
+
+/** One search result; {@code cursor} continues the list after it. */
+public record SearchHit(String id, String type, String name, double score, String cursor) {
+}
