@@ -1,0 +1,133 @@
+package io.chaingraph.gap;
+
+import java.util.List;
+import java.util.Map;
+
+import io.chaingraph.config.Graph;
+import io.chaingraph.support.ChainFixture;
+import io.chaingraph.support.Fixtures;
+import io.chaingraph.support.GraphQlTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** chainGaps, gapCandidates and compareParks on {@link ChainFixture}, answers worked out by hand. */
+class GapApiTest extends GraphQlTest {
+
+	@Autowired
+	Graph graph;
+
+	@BeforeEach
+	void build() {
+		ChainFixture.build(new Fixtures(this.graph));
+	}
+
+	@Test
+	void eachGapKindWithRollUpsThroughSubSegmentsSubParksAndOtherChains() {
+		var response = tester().documentName("chainGaps").variable("parkId", "P").variable("chainId", "C").execute();
+		// present: A (e1), B (e3 + e2 via B1 in sub-park PS), B1 (e2), D (e4, e5 in PS) → 4 of 7
+		response.path("chainGaps.coverage").entity(Double.class).satisfies(c -> assertThat(c).isCloseTo(4.0 / 7, within(1e-9)));
+		response.path("chainGaps.counts").entity(Map.class)
+			.isEqualTo(Map.of("segments", 7, "present", 4, "missing", 1, "broken", 2, "weak", 2));
+		// most severe first: BROKEN E (MID), G (DOWN, neighbours in chain C2); MISSING B2; WEAK A (UP), B1 (MID)
+		response.path("chainGaps.gaps[*].node.id").entityList(String.class).containsExactly("E", "G", "B2", "A", "B1");
+		response.path("chainGaps.gaps[*].kind").entityList(String.class)
+			.containsExactly("BROKEN", "BROKEN", "MISSING", "WEAK", "WEAK");
+		response.path("chainGaps.gaps[*].localCount").entityList(Integer.class).containsExactly(0, 0, 0, 1, 1);
+		response.path("chainGaps.gaps[0].upstream").entityList(Map.class)
+			.containsExactly(Map.of("node", Map.of("id", "A"), "localCount", 1, "present", true));
+		response.path("chainGaps.gaps[0].downstream").entityList(Map.class)
+			.containsExactly(Map.of("node", Map.of("id", "D"), "localCount", 2, "present", true));
+		response.path("chainGaps.gaps[1].upstream[0].node.id").entity(String.class).isEqualTo("X");
+		response.path("chainGaps.gaps[1].downstream[0].node.id").entity(String.class).isEqualTo("Y");
+		response.path("chainGaps.gaps[*].candidateCount").entityList(Integer.class).containsExactly(3, 0, 1, 0, 0);
+		response.path("chainGaps.gaps[0].localPlatforms[*].id").entityList(String.class).containsExactly("pl1");
+		response.path("chainGaps.gaps[0].otherPlatforms[*].id").entityList(String.class).containsExactly("pl2");
+		response.path("chainGaps.gaps[*].unserved").entityList(Boolean.class).containsExactly(false, true, true, true, true);
+		response.path("chainGaps.gaps[0].stage").entity(String.class).isEqualTo("MIDSTREAM");
+		response.path("chainGaps.segments[*].node.id").entityList(String.class)
+			.containsExactly("A", "B1", "B2", "B", "E", "D", "G");
+	}
+
+	@Test
+	void weakBelowMovesTheThreshold() {
+		var response = tester().documentName("chainGaps").variable("parkId", "P").variable("chainId", "C")
+			.variable("weakBelow", 3).execute();
+		// B (2) and D (2) become WEAK too
+		response.path("chainGaps.gaps[*].node.id").entityList(String.class)
+			.containsExactly("E", "G", "B2", "A", "B1", "B", "D");
+		tester().documentName("chainGaps").variable("parkId", "P").variable("chainId", "C").variable("weakBelow", 1)
+			.execute()
+			.path("chainGaps.gaps[*].kind").entityList(String.class).containsExactly("BROKEN", "BROKEN", "MISSING");
+	}
+
+	@Test
+	void unknownIdsAndBadArgumentsAreErrors() {
+		tester().documentName("chainGaps").variable("parkId", "nope").variable("chainId", "C").execute()
+			.errors().expect(e -> e.getErrorType() == ErrorType.NOT_FOUND && e.getMessage().equals("No park with id 'nope'"));
+		tester().documentName("chainGaps").variable("parkId", "P").variable("chainId", "A").execute()
+			.errors().expect(e -> e.getErrorType() == ErrorType.NOT_FOUND
+					&& e.getMessage().equals("No chain with id 'A' ('A' is a ChainNode)"));
+		tester().documentName("chainGaps").variable("parkId", "P").variable("chainId", "C").variable("weakBelow", 0)
+			.execute()
+			.errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().contains("weakBelow"));
+		tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "nope").execute()
+			.errors().expect(e -> e.getErrorType() == ErrorType.NOT_FOUND);
+	}
+
+	@Test
+	void candidatesAreRankedWithReasonsEvidenceAndTiesByName() {
+		var response = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E").execute();
+		// q1: 3 + 2 (tags) + ½·log10(1000) + log10(10) + 2·0.8 + 2·1 tie = 11.1; q3 "Alpha" and q2 "Beta": 2·0.9 = 1.8
+		response.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("q1", "q3", "q2");
+		response.path("gapCandidates[*].score").entityList(Double.class).containsExactly(11.1, 1.8, 1.8);
+		response.path("gapCandidates[0].reasons").entityList(String.class).containsExactly(
+				"Leading enterprise (LEADING, +3)", "Listed company (LISTED, +2)", "Size: 999 employees, revenue 9.0 亿元",
+				"Works in E段 (link confidence 0.80)", "Already supplies e3 in the park (设备, since 2019)",
+				"Located in 园区Q");
+		response.path("gapCandidates[2].reasons").entityList(String.class)
+			.containsExactly("Works in E段 (link confidence 0.90)", "Not located in any park of the graph");
+		response.path("gapCandidates[0].evidence.nodes[*].id").entityList(String.class).containsExactly("q1", "e3");
+		response.path("gapCandidates[0].evidence.edges[0]").entity(Map.class)
+			.isEqualTo(Map.of("id", "SUPPLIES:q1->e3", "type", "SUPPLIES", "source", "q1", "target", "e3"));
+		response.path("gapCandidates[1].evidence.edges").entityList(Object.class).hasSize(0);
+
+		String cursor = response.path("gapCandidates[1].cursor").entity(String.class).get();
+		tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E").variable("first", 1)
+			.variable("after", cursor).execute()
+			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("q2");
+		// a parent segment's candidates include those of its sub-segments; local enterprises never appear
+		tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "B").execute()
+			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("q4");
+		tester().documentName("gapCandidates").variable("parkId", "Q").variable("nodeId", "D").execute()
+			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("e4", "e5");
+	}
+
+	@Test
+	void parksSideBySide() {
+		var response = tester().documentName("compareParks").variable("parkIds", List.of("P", "Q")).variable("chainId", "C")
+			.execute();
+		response.path("compareParks[*].park.id").entityList(String.class).containsExactly("P", "Q");
+		response.path("compareParks[0].counts").entity(Map.class)
+			.isEqualTo(Map.of("segments", 7, "present", 4, "missing", 1, "broken", 2, "weak", 2));
+		response.path("compareParks[0].enterprisesByStage").entityList(Map.class).containsExactly(
+				Map.of("stage", "UPSTREAM", "enterprises", 1), Map.of("stage", "MIDSTREAM", "enterprises", 2),
+				Map.of("stage", "DOWNSTREAM", "enterprises", 2));
+		response.path("compareParks[0].localEnterprises").entity(Integer.class).isEqualTo(5);
+		// Q: E (q1, q3), B2 (q4) and B (q4 via B2) present; B and B2 weak; A, B1, D, G missing (no local neighbours)
+		response.path("compareParks[1].coverage").entity(Double.class)
+			.satisfies(c -> assertThat(c).isCloseTo(3.0 / 7, within(1e-9)));
+		response.path("compareParks[1].counts").entity(Map.class)
+			.isEqualTo(Map.of("segments", 7, "present", 3, "missing", 4, "broken", 0, "weak", 2));
+		response.path("compareParks[1].enterprisesByStage[*].enterprises").entityList(Integer.class).containsExactly(0, 3, 0);
+		response.path("compareParks[1].localEnterprises").entity(Integer.class).isEqualTo(3);
+		tester().documentName("compareParks").variable("parkIds", List.of()).variable("chainId", "C").execute()
+			.errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST);
+	}
+
+}
