@@ -19,7 +19,7 @@ import org.springframework.stereotype.Controller;
  * Full-text search over the names, aliases and normalised names of every entity (index
  * {@code entity_names}, CJK analyzer). The text is normalised like the stored names (pinyin noise
  * stripped, simplified script, half-width), so 基因藥谷, 基因药谷 and 基因藥(yào)谷 ask the same
- * question. An exact normalised name ranks first (+10), then names containing the text (+5), then
+ * question. An exact normalised name or alias ranks first (+10), then names containing the text (+5), then
  * the rest by Lucene's score.
  */
 @Controller
@@ -35,7 +35,7 @@ class SearchController {
 	private static final String SEARCH = """
 			CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $hits}) YIELD node, score
 			WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-			WITH node, round(score + CASE WHEN node.normName = $norm THEN 10.0
+			WITH node, round(score + CASE WHEN (' / ' + node.normText + ' / ') CONTAINS (' / ' + $norm + ' / ') THEN 10.0
 			                              WHEN node.normText CONTAINS $norm THEN 5.0 ELSE 0.0 END, 6) AS score
 			WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND node.id > $afterId)
 			RETURN node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS type, node.name AS name, score

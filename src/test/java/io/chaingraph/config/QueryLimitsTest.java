@@ -1,0 +1,73 @@
+package io.chaingraph.config;
+
+import io.chaingraph.support.ChainFixture;
+import io.chaingraph.support.Fixtures;
+import io.chaingraph.support.GraphQlTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every limit refusal names the limit and its setting, and refused queries never reach the database. */
+class QueryLimitsTest extends GraphQlTest {
+
+	@Autowired
+	Graph graph;
+
+	@BeforeEach
+	void build() {
+		ChainFixture.build(new Fixtures(this.graph));
+	}
+
+	private void refusedBeforeTheDatabase(String document, String expectedMessagePart) {
+		long before = this.graph.statementCount();
+		tester().document(document).execute().errors().expect(e -> e.getMessage().contains(expectedMessagePart));
+		assertThat(this.graph.statementCount()).as("statements sent").isEqualTo(before);
+	}
+
+	@Test
+	void nestingDepth() {
+		String nested = "{ park(id: \"P\") " + "{ parent ".repeat(15) + "{ id }" + " }".repeat(15) + " }";
+		refusedBeforeTheDatabase(nested, "exceeds the limit 15 (chaingraph.graphql.max-nesting)");
+	}
+
+	@Test
+	void costCountsSizeArguments() {
+		refusedBeforeTheDatabase("""
+				{ parks(first: 1000) { enterprises(first: 1000) { edges { node { suppliers { enterprise { name } } } } } } }""",
+				"(chaingraph.graphql.max-cost)");
+		refusedBeforeTheDatabase("{ upstream(id: \"D\", depth: 10, limit: 5000) { nodes { id name } } }",
+				"(chaingraph.graphql.max-cost)");
+		// the contract's defaults stay well inside
+		tester().document("{ network(id: \"P\") { nodes { id type name depth } edges { id type source target } truncated } }")
+			.execute().errors().verify();
+		tester().document("{ upstream(id: \"D\", depth: 10) { nodes { id name } edges { id } truncated } }")
+			.execute().errors().verify();
+	}
+
+	@Test
+	void sizeArgumentsAboveTheirCaps() {
+		tester().document("{ upstream(id: \"D\", limit: 5001) { truncated } }").execute().errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+					&& e.getMessage().equals("limit must be between 1 and 5000, was 5001 (the cap is chaingraph.query.max-nodes)"));
+		tester().document("{ search(text: \"x\", first: 1001) { id } }").execute().errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().contains("chaingraph.query.max-first"));
+		tester().document("{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: 1001) { score } }").execute().errors()
+			.expect(e -> e.getMessage().contains("chaingraph.query.max-first"));
+		tester().document("{ enterprises(first: 1001) { totalCount } }").execute().errors()
+			.expect(e -> e.getMessage().contains("chaingraph.query.max-first"));
+	}
+
+	@Test
+	void errorsCarryAClassificationAndNoStackTrace() {
+		var errors = tester().document("{ upstream(id: \"nope\") { truncated } }").execute().returnResponse().getErrors();
+		assertThat(errors).singleElement().satisfies(e -> {
+			assertThat(e.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
+			assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("at io.");
+		});
+	}
+
+}
