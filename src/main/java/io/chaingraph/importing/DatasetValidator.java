@@ -51,8 +51,8 @@ final class DatasetValidator {
 
 	}
 
-	private static final Map<String, String> LABEL_OF_FILE = Map.of("parks", "Park", "chains", "Chain", "chain_nodes",
-			"ChainNode", "enterprises", "Enterprise", "platforms", "Platform");
+	/** Entity files in the format's order, so that "first defined at" is the same on every run. */
+	private static final Map<String, String> LABEL_OF_FILE = orderedLabels();
 
 	private static final int MAX_PART_OF_DEPTH = 10;
 
@@ -204,6 +204,16 @@ final class DatasetValidator {
 	}
 
 	// ---- ids and references
+
+	private static Map<String, String> orderedLabels() {
+		Map<String, String> labels = new java.util.LinkedHashMap<>();
+		labels.put("parks", "Park");
+		labels.put("chains", "Chain");
+		labels.put("chain_nodes", "ChainNode");
+		labels.put("enterprises", "Enterprise");
+		labels.put("platforms", "Platform");
+		return java.util.Collections.unmodifiableMap(labels);
+	}
 
 	private void collectDefinitions() {
 		for (Map.Entry<String, String> entry : LABEL_OF_FILE.entrySet()) {
