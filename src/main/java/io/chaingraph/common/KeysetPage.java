@@ -16,12 +16,14 @@ import java.util.Map;
  */
 public record KeysetPage(int first, String afterName, String afterId, boolean withTotal) {
 
-	/** Largest page a client may ask for. */
-	public static final int MAX_FIRST = 1000;
-
+	/**
+	 * @param first the page size, already checked against its cap ({@code Limits.first})
+	 * @param after a cursor this API issued, or null/empty for the first page
+	 * @throws IllegalArgumentException when {@code after} is not such a cursor
+	 */
 	public static KeysetPage of(int first, String after, boolean withTotal) {
-		if (first < 0 || first > MAX_FIRST) {
-			throw new IllegalArgumentException("first must be between 0 and " + MAX_FIRST + ", was " + first);
+		if (first < 0) {
+			throw new IllegalArgumentException("first must not be negative, was " + first);
 		}
 		if (after == null || after.isEmpty()) {
 			return new KeysetPage(first, null, null, withTotal);

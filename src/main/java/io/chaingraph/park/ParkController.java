@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.chaingraph.common.Batches;
 import io.chaingraph.common.KeysetPage;
+import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.EnterpriseConnection;
 import io.chaingraph.park.ParkRepository.ParkEnterprisesKey;
 import io.chaingraph.platform.Platform;
@@ -27,8 +28,11 @@ class ParkController {
 
 	private final ParkRepository parks;
 
-	ParkController(ParkRepository parks, BatchLoaderRegistry registry) {
+	private final Limits limits;
+
+	ParkController(ParkRepository parks, Limits limits, BatchLoaderRegistry registry) {
 		this.parks = parks;
+		this.limits = limits;
 		registry.<ParkEnterprisesKey, EnterpriseConnection>forName("parkEnterprises")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> this.parks.enterprisePages(keys)));
 	}
@@ -71,7 +75,7 @@ class ParkController {
 	CompletableFuture<EnterpriseConnection> enterprises(Park park, @Argument int first, @Argument String after,
 			@Argument boolean includeSubParks, DataFetchingFieldSelectionSet selection,
 			DataLoader<ParkEnterprisesKey, EnterpriseConnection> parkEnterprises) {
-		KeysetPage page = KeysetPage.of(first, after, selection.contains("totalCount"));
+		KeysetPage page = KeysetPage.of(this.limits.first(first), after, selection.contains("totalCount"));
 		return parkEnterprises.load(new ParkEnterprisesKey(park.id(), page, includeSubParks));
 	}
 

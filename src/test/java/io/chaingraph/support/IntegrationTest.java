@@ -12,12 +12,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that need the service: the whole application on a random HTTP port with a real
- * embedded Neo4j (Bolt on a free loopback port) in a fresh temporary directory, sample data off.
+ * embedded Neo4j (Bolt on a free loopback port) in a fresh temporary directory, sample data off,
+ * a query timeout long enough for a loaded build machine.
  * Spring caches the context, so all subclasses share one database: each test builds the graph it
  * needs (see {@link Fixtures}) after wiping it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "chaingraph.sample-data=false",
-		"chaingraph.embedded.bolt-port=0", "chaingraph.embedded.page-cache=64MB" })
+		"chaingraph.embedded.bolt-port=0", "chaingraph.embedded.page-cache=64MB",
+		// generous: the build machine may be shared and slow; no test relies on the 10 s default
+		"chaingraph.query.timeout=60s" })
 public abstract class IntegrationTest {
 
 	private static final Path DATA_DIR = createDataDir();
