@@ -65,7 +65,7 @@ class DateTimeScalar {
 	}
 
 	@Bean
-	RuntimeWiringConfigurer dateTimeScalar() {
+	RuntimeWiringConfigurer dateTimeScalarWiring() {
 		return wiring -> wiring.scalar(DATE_TIME);
 	}
 

@@ -20,11 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 		"chaingraph.embedded.bolt-port=0", "chaingraph.embedded.page-cache=64MB" })
 public abstract class IntegrationTest {
 
-	private static final Path DATA_DIR = createDataDir();
-
+	/** Runs once per application context: contexts with other settings (tokens, limits) get a database of their own. */
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("chaingraph.data-dir", DATA_DIR::toString);
+		Path dataDir = createDataDir();
+		registry.add("chaingraph.data-dir", dataDir::toString);
 	}
 
 	private static Path createDataDir() {
