@@ -91,7 +91,7 @@ class CurationValidationTest extends SecuredIntegrationTest {
 						Map.of(), "weight", "1.5 is outside 0..1"),
 				Arguments.of("mutation { linkEnterpriseToNode(enterpriseId: \"e1\", nodeId: \"A\", confidence: -0.1) { version } }",
 						Map.of(), "confidence", "-0.1 is outside 0..1"),
-				Arguments.of("mutation { linkEnterpriseToNode(enterpriseId: \"A\", nodeId: \"e1\") { version } }", Map.of(),
+				Arguments.of("mutation { linkEnterpriseToNode(enterpriseId: \"A\", nodeId: \"B\") { version } }", Map.of(),
 						"enterpriseId", "'A' is a chain segment, expected a enterprise"),
 				Arguments.of("mutation { addSupply(supplierId: \"e1\", customerId: \"e1\") { version } }", Map.of(),
 						"customerId", "an enterprise cannot supply itself ('e1')"),

@@ -40,8 +40,9 @@ class ReadOnlyDefaultTest extends IntegrationTest {
 		assertThat(http.post("any-token-whatsoever-123", "{ park(id: \"P\") { name } }").status()).isEqualTo(401);
 		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
 		// introspection is on by default (GraphiQL needs it)
-		assertThat(http.post(null, "{ __schema { queryType { name } } }").data().path("__schema").path("queryType")
-			.path("name").asString()).isEqualTo("Query");
+		HttpGraphQl.Response introspection = http.post(null, "{ __schema { queryType { name } } }");
+		assertThat(introspection.data().path("__schema").path("queryType").path("name").asString())
+			.as(introspection.text()).isEqualTo("Query");
 	}
 
 }

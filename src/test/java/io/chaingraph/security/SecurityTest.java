@@ -166,7 +166,8 @@ class SecurityTest extends SecuredIntegrationTest {
 	@Test
 	void introspectionCanBeSwitchedOff() {
 		HttpGraphQl.Response response = this.http.post(VIEWER, "{ __schema { queryType { name } } }");
-		assertThat(response.errors().isEmpty()).isFalse();
+		assertThat(response.errors().path(0).path("message").asString())
+			.isEqualTo("Introspection has been disabled for this request");
 		assertThat(response.data().path("__schema").isMissingNode() || response.data().path("__schema").isNull()).isTrue();
 	}
 
