@@ -18,7 +18,7 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 class IntrospectionSwitch {
 
 	@Bean
-	WebGraphQlInterceptor introspectionSwitch(@Value("${chaingraph.graphql.introspection:true}") boolean enabled) {
+	WebGraphQlInterceptor introspectionInterceptor(@Value("${chaingraph.graphql.introspection:true}") boolean enabled) {
 		return (request, chain) -> {
 			if (!enabled) {
 				request.configureExecutionInput((input, builder) -> builder
