@@ -7,13 +7,13 @@ import org.neo4j.driver.types.MapAccessor;
 
 /** A chain segment (flat; its chain, parent and neighbours are resolved by batch loaders). */
 public record ChainNode(String id, String name, List<String> aliases, Stage stage, String description,
-		String source) {
+		String source, int version) {
 
 	public static ChainNode from(MapAccessor node) {
 		String stage = Props.str(node, "stage");
 		return new ChainNode(Props.str(node, "id"), Props.str(node, "name"), Props.strings(node, "aliases"),
 				(stage != null) ? Stage.valueOf(stage) : null, Props.str(node, "description"),
-				Props.str(node, "source"));
+				Props.str(node, "source"), Props.version(node));
 	}
 
 }

@@ -79,26 +79,38 @@ class ChainRepository {
 				RETURN id AS key, parent""", Map.of("ids", ids), r -> ChainNode.from(r.get("parent")));
 	}
 
+	private static final String CHILDREN = """
+			UNWIND $ids AS id
+			MATCH (n:ChainNode {id: id})
+			CALL { WITH n MATCH (n)<-[:PART_OF]-(m:ChainNode) RETURN m ORDER BY m.name, m.id LIMIT $cap }
+			RETURN id AS key, m""";
+
+	private static final String UPSTREAM = """
+			UNWIND $ids AS id
+			MATCH (n:ChainNode {id: id})
+			CALL { WITH n MATCH (n)<-[:FEEDS]-(m:ChainNode) RETURN m ORDER BY m.name, m.id LIMIT $cap }
+			RETURN id AS key, m""";
+
+	private static final String DOWNSTREAM = """
+			UNWIND $ids AS id
+			MATCH (n:ChainNode {id: id})
+			CALL { WITH n MATCH (n)-[:FEEDS]->(m:ChainNode) RETURN m ORDER BY m.name, m.id LIMIT $cap }
+			RETURN id AS key, m""";
+
 	Map<String, List<ChainNode>> children(List<String> ids) {
-		return neighbours("MATCH (n)<-[:PART_OF]-(m:ChainNode)", ids);
+		return neighbours(CHILDREN, ids);
 	}
 
 	Map<String, List<ChainNode>> upstream(List<String> ids) {
-		return neighbours("MATCH (n)<-[:FEEDS]-(m:ChainNode)", ids);
+		return neighbours(UPSTREAM, ids);
 	}
 
 	Map<String, List<ChainNode>> downstream(List<String> ids) {
-		return neighbours("MATCH (n)-[:FEEDS]->(m:ChainNode)", ids);
+		return neighbours(DOWNSTREAM, ids);
 	}
 
-	private Map<String, List<ChainNode>> neighbours(String pattern, List<String> ids) {
-		// pattern is one of three constants above, never user input
-		return this.graph.grouped("""
-				UNWIND $ids AS id
-				MATCH (n:ChainNode {id: id})
-				CALL { WITH n %s RETURN m ORDER BY m.name, m.id LIMIT $cap }
-				RETURN id AS key, m""".formatted(pattern), Map.of("ids", ids, "cap", LIST_CAP),
-				r -> ChainNode.from(r.get("m")));
+	private Map<String, List<ChainNode>> neighbours(String statement, List<String> ids) {
+		return this.graph.grouped(statement, Map.of("ids", ids, "cap", LIST_CAP), r -> ChainNode.from(r.get("m")));
 	}
 
 	Map<String, List<Platform>> platforms(List<String> ids) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.chaingraph.audit.Actor;
 import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
@@ -56,8 +57,8 @@ final class ImportCommand implements Callable<Integer> {
 		try (context) {
 			ImportService service = context.getBean(ImportService.class);
 			ImportReport report = (this.batchSize != null)
-					? service.run(source, this.dryRun, ConsoleProgress.create(err), this.batchSize)
-					: service.run(source, this.dryRun, ConsoleProgress.create(err));
+					? service.run(source, this.dryRun, ConsoleProgress.create(err), this.batchSize, Actor.CLI)
+					: service.run(source, this.dryRun, ConsoleProgress.create(err), Actor.CLI);
 			ReportPrinter.print(report, out);
 			return report.hasErrors() ? 1 : 0;
 		}

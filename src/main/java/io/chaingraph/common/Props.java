@@ -26,6 +26,12 @@ public final class Props {
 		return (value == null || value.isNull()) ? null : value.asInt();
 	}
 
+	/** The optimistic-concurrency version of an entity; 0 for one written before versions existed. */
+	public static int version(MapAccessor map) {
+		Integer version = integer(map, "version");
+		return (version != null) ? version : 0;
+	}
+
 	public static Double dbl(MapAccessor map, String key) {
 		Value value = map.get(key);
 		return (value == null || value.isNull()) ? null : value.asDouble();

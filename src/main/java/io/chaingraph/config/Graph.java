@@ -34,9 +34,12 @@ public class Graph {
 
 	private final String database;
 
+	private final java.time.Duration timeout;
+
 	Graph(Driver driver, ChaingraphProperties properties, @Value("${chaingraph.database:}") String database) {
 		this.driver = driver;
 		this.database = StringUtils.hasText(database) ? database : null;
+		this.timeout = properties.query().timeout();
 		QueryConfig.Builder read = QueryConfig.builder()
 			.withRouting(RoutingControl.READ)
 			.withTimeout(properties.query().timeout());
@@ -97,6 +100,24 @@ public class Graph {
 			config.withDatabase(this.database);
 		}
 		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(config.build()).execute();
+	}
+
+	/**
+	 * Runs {@code work} in one write transaction (retried by the driver on transient failures such as
+	 * deadlocks, so {@code work} must not have side effects outside the transaction), bounded by the
+	 * query timeout. Used by curation, whose check of a version and its write must commit together.
+	 */
+	public <T> T inWriteTransaction(java.util.function.Function<org.neo4j.driver.TransactionContext, T> work) {
+		org.neo4j.driver.SessionConfig.Builder session = org.neo4j.driver.SessionConfig.builder();
+		if (this.database != null) {
+			session.withDatabase(this.database);
+		}
+		try (org.neo4j.driver.Session s = this.driver.session(session.build())) {
+			return s.executeWrite(tx -> {
+				this.statements.incrementAndGet();
+				return work.apply(tx);
+			}, org.neo4j.driver.TransactionConfig.builder().withTimeout(this.timeout).build());
+		}
 	}
 
 	/** Number of statements sent so far (for round-trip tests and metrics). */

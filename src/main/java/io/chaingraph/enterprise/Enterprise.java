@@ -7,13 +7,14 @@ import org.neo4j.driver.types.MapAccessor;
 
 /** An enterprise node (flat). {@code revenue} is in 亿元. */
 public record Enterprise(String id, String name, List<String> aliases, String creditCode, String region,
-		List<String> tags, Integer founded, Integer employees, Double revenue, String description, String source) {
+		List<String> tags, Integer founded, Integer employees, Double revenue, String description, String source,
+		int version) {
 
 	public static Enterprise from(MapAccessor node) {
 		return new Enterprise(Props.str(node, "id"), Props.str(node, "name"), Props.strings(node, "aliases"),
 				Props.str(node, "creditCode"), Props.str(node, "region"), Props.strings(node, "tags"),
 				Props.integer(node, "founded"), Props.integer(node, "employees"), Props.dbl(node, "revenue"),
-				Props.str(node, "description"), Props.str(node, "source"));
+				Props.str(node, "description"), Props.str(node, "source"), Props.version(node));
 	}
 
 }

@@ -108,8 +108,8 @@ class GapService {
 			throw new NotFoundException("No chain with id '" + chainId + "'"
 					+ (labels.get(chainId) != null ? " ('" + chainId + "' is a " + labels.get(chainId) + ")" : ""));
 		}
-		Park park = new Park(parkId, parkId, List.of(), null, null, null, null);
-		Chain chain = new Chain(chainId, chainId, List.of(), null, null);
+		Park park = new Park(parkId, parkId, List.of(), null, null, null, null, 0);
+		Chain chain = new Chain(chainId, chainId, List.of(), null, null, 0);
 		return new GapReport(park, chain, 0, List.of(), List.of(), new GapCounts(0, 0, 0, 0, 0));
 	}
 

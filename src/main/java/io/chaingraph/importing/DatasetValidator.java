@@ -52,9 +52,9 @@ final class DatasetValidator {
 	}
 
 	/** Entity files in the format's order, so that "first defined at" is the same on every run. */
-	private static final Map<String, String> LABEL_OF_FILE = orderedLabels();
+	private static final Map<String, String> LABEL_OF_FILE = RecordRules.LABEL_OF_FILE;
 
-	private static final int MAX_PART_OF_DEPTH = 10;
+	private static final int MAX_PART_OF_DEPTH = RecordRules.MAX_PART_OF_DEPTH;
 
 	private final DatasetSource source;
 
@@ -132,88 +132,21 @@ final class DatasetValidator {
 	private List<Typed> typeRows(RawFile file) {
 		List<Typed> rows = new ArrayList<>();
 		for (RawRow row : file.rows()) {
-			Map<String, Object> values = new LinkedHashMap<>();
+			Map<String, Object> raw = new HashMap<>();
 			for (Column column : file.spec().columns()) {
 				int index = file.index(column.name());
-				String raw = (index < 0) ? "" : row.values()[index].strip();
-				if (raw.isEmpty()) {
-					if (column.required()) {
-						error(file.fileName(), row.line(), column.name(), "required value is empty");
-					}
-					continue;
-				}
-				Object value = convert(file.fileName(), row.line(), column, raw);
-				if (value != null) {
-					values.put(column.name(), value);
+				if (index >= 0) {
+					raw.put(column.name(), row.values()[index]);
 				}
 			}
+			Map<String, Object> values = RecordRules.record(file.spec(), raw,
+					(column, message) -> error(file.fileName(), row.line(), column, message));
 			rows.add(new Typed(file.fileName(), row.line(), values));
 		}
 		return rows;
 	}
 
-	private Object convert(String file, int line, Column column, String raw) {
-		switch (column.type()) {
-			case TEXT:
-				return raw;
-			case LIST: {
-				List<String> items = new ArrayList<>(new LinkedHashSet<>(
-						java.util.Arrays.stream(raw.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList()));
-				return items.isEmpty() ? null : items;
-			}
-			case INT:
-				try {
-					return Long.parseLong(raw);
-				}
-				catch (NumberFormatException ex) {
-					error(file, line, column.name(), "'" + raw + "' is not a whole number");
-					return null;
-				}
-			case DECIMAL:
-			case FRACTION: {
-				double number;
-				try {
-					number = Double.parseDouble(raw);
-				}
-				catch (NumberFormatException ex) {
-					error(file, line, column.name(), "'" + raw + "' is not a number");
-					return null;
-				}
-				if (Double.isNaN(number) || Double.isInfinite(number)) {
-					error(file, line, column.name(), "'" + raw + "' is not a finite number");
-					return null;
-				}
-				if (column.type() == DatasetFormat.Type.FRACTION && (number < 0 || number > 1)) {
-					error(file, line, column.name(), raw + " is outside 0..1");
-					return null;
-				}
-				return number;
-			}
-			case ENUM: {
-				String upper = raw.toUpperCase(java.util.Locale.ROOT);
-				if (!column.values().contains(upper)) {
-					error(file, line, column.name(), "unknown value '" + raw + "', expected one of "
-							+ String.join(", ", column.values()));
-					return null;
-				}
-				return upper;
-			}
-			default:
-				throw new IllegalStateException(column.type().name());
-		}
-	}
-
 	// ---- ids and references
-
-	private static Map<String, String> orderedLabels() {
-		Map<String, String> labels = new java.util.LinkedHashMap<>();
-		labels.put("parks", "Park");
-		labels.put("chains", "Chain");
-		labels.put("chain_nodes", "ChainNode");
-		labels.put("enterprises", "Enterprise");
-		labels.put("platforms", "Platform");
-		return java.util.Collections.unmodifiableMap(labels);
-	}
 
 	private void collectDefinitions() {
 		for (Map.Entry<String, String> entry : LABEL_OF_FILE.entrySet()) {
@@ -238,24 +171,11 @@ final class DatasetValidator {
 		}
 	}
 
-	/** (file base, column, expected label); platform_links.targetId depends on the row's kind. */
-	private static final List<String[]> REFERENCES = List.of(new String[] { "parks", "parentId", "Park" },
-			new String[] { "chain_nodes", "chainId", "Chain" }, new String[] { "chain_nodes", "parentId", "ChainNode" },
-			new String[] { "chain_links", "fromId", "ChainNode" }, new String[] { "chain_links", "toId", "ChainNode" },
-			new String[] { "park_chains", "parkId", "Park" }, new String[] { "park_chains", "chainId", "Chain" },
-			new String[] { "enterprises", "parkId", "Park" },
-			new String[] { "enterprise_nodes", "enterpriseId", "Enterprise" },
-			new String[] { "enterprise_nodes", "nodeId", "ChainNode" },
-			new String[] { "supplies", "supplierId", "Enterprise" },
-			new String[] { "supplies", "customerId", "Enterprise" }, new String[] { "platforms", "parkId", "Park" },
-			new String[] { "platform_links", "platformId", "Platform" },
-			new String[] { "platform_links", "targetId", null });
-
 	private Set<String> references() {
 		Set<String> ids = new HashSet<>();
-		for (String[] ref : REFERENCES) {
-			for (Typed row : this.typed.getOrDefault(ref[0], List.of())) {
-				String id = row.str(ref[1]);
+		for (RecordRules.Reference ref : RecordRules.REFERENCES) {
+			for (Typed row : this.typed.getOrDefault(ref.file(), List.of())) {
+				String id = row.str(ref.column());
 				if (id != null && !this.defined.containsKey(id)) {
 					ids.add(id);
 				}
@@ -267,39 +187,37 @@ final class DatasetValidator {
 	private void checkLabelsAgainstGraph() {
 		this.defined.forEach((id, definition) -> {
 			Existing there = this.existing.get(id);
-			if (there != null && !there.label().equals(definition.label())) {
-				error(definition.file(), definition.line(), "id", "id '" + id + "' already exists in the graph as a "
-						+ there.label() + " ('" + there.name() + "'); ids must be unique across all labels");
+			String problem = (there != null)
+					? RecordRules.idInGraphProblem(id, definition.label(), there.label(), there.name()) : null;
+			if (problem != null) {
+				error(definition.file(), definition.line(), "id", problem);
 			}
 		});
 	}
 
 	private void checkReferences() {
-		for (String[] ref : REFERENCES) {
-			for (Typed row : this.typed.getOrDefault(ref[0], List.of())) {
-				String id = row.str(ref[1]);
+		for (RecordRules.Reference ref : RecordRules.REFERENCES) {
+			for (Typed row : this.typed.getOrDefault(ref.file(), List.of())) {
+				String id = row.str(ref.column());
 				if (id == null) {
 					continue;
 				}
-				String expected = ref[2];
+				String expected = ref.label();
+				String kind = null;
 				if (expected == null) {
-					String kind = row.str("kind");
+					kind = row.str("kind");
 					if (kind == null) {
 						continue;
 					}
-					expected = "SERVES".equals(kind) ? "ChainNode" : "Enterprise";
+					expected = RecordRules.targetLabelOf(kind);
 				}
 				String actual = labelOf(id);
 				if (actual == null && this.unreadableLabels.contains(expected)) {
 					continue;
 				}
-				if (actual == null) {
-					error(row.file(), row.line(), ref[1], "unknown " + describe(expected) + " '" + id
-							+ "' (neither in this dataset nor in the graph)");
-				}
-				else if (!actual.equals(expected)) {
-					error(row.file(), row.line(), ref[1], "'" + id + "' is a " + describe(actual) + ", expected a "
-							+ describe(expected) + (ref[0].equals("platform_links") ? " for kind " + row.str("kind") : ""));
+				String problem = RecordRules.referenceProblem(id, expected, actual, kind);
+				if (problem != null) {
+					error(row.file(), row.line(), ref.column(), problem);
 				}
 			}
 		}
@@ -312,10 +230,10 @@ final class DatasetValidator {
 		}
 		for (Typed row : this.typed.getOrDefault("chain_nodes", List.of())) {
 			String parent = row.str("parentId");
-			String chain = row.str("chainId");
-			if (parent != null && chain != null && chainOf.containsKey(parent) && !chain.equals(chainOf.get(parent))) {
-				error(row.file(), row.line(), "parentId", "parent segment '" + parent + "' belongs to chain '"
-						+ chainOf.get(parent) + "', this segment to '" + chain + "'");
+			String problem = (parent != null)
+					? RecordRules.parentChainProblem(parent, chainOf.get(parent), row.str("chainId")) : null;
+			if (problem != null) {
+				error(row.file(), row.line(), "parentId", problem);
 			}
 		}
 	}
@@ -329,27 +247,14 @@ final class DatasetValidator {
 		return (there != null) ? there.label() : null;
 	}
 
-	private static String describe(String label) {
-		return switch (label) {
-			case "Park" -> "park";
-			case "Chain" -> "chain";
-			case "ChainNode" -> "chain segment";
-			case "Enterprise" -> "enterprise";
-			case "Platform" -> "platform";
-			default -> label;
-		};
-	}
-
 	private void checkFeedsSelfLoops() {
-		for (Typed row : this.typed.getOrDefault("chain_links", List.of())) {
-			if (row.str("fromId") != null && row.str("fromId").equals(row.str("toId"))) {
-				error(row.file(), row.line(), "toId", "FEEDS self-loop: '" + row.str("fromId") + "' feeds itself");
-			}
-		}
-		for (Typed row : this.typed.getOrDefault("supplies", List.of())) {
-			if (row.str("supplierId") != null && row.str("supplierId").equals(row.str("customerId"))) {
-				error(row.file(), row.line(), "customerId", "an enterprise cannot supply itself ('"
-						+ row.str("supplierId") + "')");
+		for (String[] link : new String[][] { { "chain_links", "fromId", "toId" },
+				{ "supplies", "supplierId", "customerId" } }) {
+			for (Typed row : this.typed.getOrDefault(link[0], List.of())) {
+				String problem = RecordRules.selfLoopProblem(link[0], row.str(link[1]), row.str(link[2]));
+				if (problem != null) {
+					error(row.file(), row.line(), RecordRules.selfLoopColumn(link[0]), problem);
+				}
 			}
 		}
 	}
@@ -379,52 +284,17 @@ final class DatasetValidator {
 		Map<String, List<String>> graphAncestors = outside.isEmpty() ? Map.of() : this.graph.ancestors(outside);
 		Set<String> reported = new HashSet<>();
 		for (String start : parentOf.keySet()) {
-			List<String> path = new ArrayList<>();
-			path.add(start);
-			String current = parentOf.get(start);
-			while (current != null) {
-				if (current.equals(start)) {
-					path.add(current);
-					if (reported.add(new java.util.TreeSet<>(path).toString())) {
-						Typed row = rowOf.get(start);
-						error(row.file(), row.line(), "parentId", "PART_OF cycle: " + String.join(" → ", path));
-					}
-					break;
-				}
-				if (path.contains(current)) {
-					break; // a cycle not through start; reported from one of its members
-				}
-				path.add(current);
-				if (path.size() > 1000) {
-					break;
-				}
-				if (rowOf.containsKey(current)) {
-					current = parentOf.get(current);
-				}
-				else {
-					current = firstInDatasetOrEnd(graphAncestors.getOrDefault(current, List.of()), rowOf, path);
-				}
+			Typed row = rowOf.get(start);
+			List<String> cycle = RecordRules.partOfCycle(start, parentOf, rowOf.keySet(), graphAncestors);
+			if (cycle != null && reported.add(new java.util.TreeSet<>(cycle).toString())) {
+				error(row.file(), row.line(), "parentId", RecordRules.partOfCycleMessage(cycle));
 			}
-			if (path.size() - 1 > MAX_PART_OF_DEPTH) {
-				Typed row = rowOf.get(start);
+			if (cycle == null
+					&& RecordRules.partOfDepth(start, parentOf, rowOf.keySet(), graphAncestors) > MAX_PART_OF_DEPTH) {
 				warning(row.file(), row.line(), "parentId", "PART_OF chain is deeper than " + MAX_PART_OF_DEPTH
 						+ " levels; roll-ups only follow " + MAX_PART_OF_DEPTH);
 			}
 		}
-	}
-
-	/** Walks graph ancestors until one that the dataset redefines (whose dataset parent then applies). */
-	private static String firstInDatasetOrEnd(List<String> ancestors, Map<String, Typed> rowOf, List<String> path) {
-		for (String ancestor : ancestors) {
-			if (rowOf.containsKey(ancestor)) {
-				return ancestor;
-			}
-			if (path.contains(ancestor)) {
-				return ancestor;
-			}
-			path.add(ancestor);
-		}
-		return null;
 	}
 
 	private void checkCreditCodes() {
@@ -434,11 +304,7 @@ final class DatasetValidator {
 			if (code == null) {
 				continue;
 			}
-			String problem = CreditCode.problem(code);
-			if (problem != null) {
-				error(row.file(), row.line(), "creditCode", "'" + code + "': " + problem);
-				continue;
-			}
+			// an invalid code was reported (and dropped) when the row was typed (RecordRules.record)
 			Typed first = byCode.putIfAbsent(code, row);
 			if (first != null) {
 				warning(row.file(), row.line(), "creditCode", "credit code " + code + " is also given to '"
@@ -504,7 +370,7 @@ final class DatasetValidator {
 		List<Step> steps = new ArrayList<>(nodeSteps);
 		steps.addAll(relSteps);
 		Map<String, String> checksums = new TreeMap<>();
-		this.source.files().forEach((name, bytes) -> checksums.put(name, sha256(bytes)));
+		this.source.files().forEach((name, bytes) -> checksums.put(name, EntityRecords.sha256(bytes)));
 		return new LoadPlan(steps, variants, checksums, rowsPerFile);
 	}
 
@@ -529,24 +395,7 @@ final class DatasetValidator {
 				aliases = new ArrayList<>(merged);
 				name = there.name();
 			}
-			Map<String, Object> props = new TreeMap<>();
-			props.put("id", id);
-			props.put("name", name);
-			props.put("aliases", aliases);
-			props.put("normName", NameNormalizer.normalize(name));
-			props.put("aliasText", String.join(" / ", aliases));
-			props.put("normText", String.join(" / ", NameNormalizer.normalizeAll(name, aliases)));
-			for (String column : columns) {
-				Object value = row.values().get(column);
-				if (value != null) {
-					props.put(column, value);
-				}
-			}
-			if (label.equals("Enterprise") && !props.containsKey("tags")) {
-				props.put("tags", List.of());
-			}
-			props.put("source", sourceOf(row));
-			props.put("fingerprint", fingerprint(props));
+			Map<String, Object> props = EntityRecords.nodeProps(label, id, name, aliases, row.values(), sourceOf(row));
 			nodeRows.add(new NodeRow(id, props));
 		}
 		steps.add(new NodeStep(rows.get(0).file(), label, nodeRows));
@@ -561,9 +410,7 @@ final class DatasetValidator {
 		List<RelRow> relRows = new ArrayList<>();
 		for (Typed row : rows) {
 			String target = row.str(targetColumn);
-			Map<String, Object> props = new TreeMap<>();
-			props.put("source", sourceOf(row));
-			props.put("fingerprint", fingerprint(props));
+			Map<String, Object> props = EntityRecords.relProps(Map.of(), sourceOf(row));
 			relRows.add(new RelRow(row.str(idColumn), target, props));
 		}
 		steps.add(new RelStep(rows.get(0).file(), type, fromLabel, toLabel, true, relRows));
@@ -581,15 +428,7 @@ final class DatasetValidator {
 			if (kindFilter != null && !kindFilter.equals(row.str("kind"))) {
 				continue;
 			}
-			Map<String, Object> props = new TreeMap<>();
-			for (String column : columns) {
-				Object value = row.values().get(column);
-				if (value != null) {
-					props.put(column, value);
-				}
-			}
-			props.put("source", sourceOf(row));
-			props.put("fingerprint", fingerprint(props));
+			Map<String, Object> props = EntityRecords.relProps(row.values(), sourceOf(row), columns);
 			List<String> key = List.of(row.str(fromColumn), row.str(toColumn));
 			if (unique.containsKey(key)) {
 				warning(row.file(), row.line(), toColumn, "repeats the " + type + " link " + key.get(0) + " → "
@@ -614,33 +453,6 @@ final class DatasetValidator {
 	@SuppressWarnings("unchecked")
 	private static List<String> listOf(Object value) {
 		return (value instanceof List<?> list) ? (List<String>) list : List.of();
-	}
-
-	/** A stable hash of the properties (sorted keys), so an unchanged row is recognised without diffing. */
-	static String fingerprint(Map<String, Object> props) {
-		StringBuilder canonical = new StringBuilder();
-		new TreeMap<>(props).forEach((key, value) -> {
-			if (!key.equals("fingerprint") && !key.equals("importRun")) {
-				canonical.append(key).append('=');
-				if (value instanceof List<?> list) {
-					list.forEach(item -> canonical.append(item).append('\u001f'));
-				}
-				else {
-					canonical.append(value.getClass().getSimpleName()).append(':').append(value);
-				}
-				canonical.append('\u001e');
-			}
-		});
-		return sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private void error(String file, int line, String column, String message) {

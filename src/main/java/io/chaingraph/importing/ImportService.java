@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.chaingraph.audit.Actor;
+import io.chaingraph.audit.AuditLog;
 import io.chaingraph.config.Graph;
 import io.chaingraph.importing.LoadPlan.NodeRow;
 import io.chaingraph.importing.LoadPlan.NodeStep;
@@ -44,22 +46,38 @@ public class ImportService {
 
 	private final Graph graph;
 
+	private final AuditLog audit;
+
 	private final int batchSize;
 
 	private final Duration batchTimeout;
 
-	ImportService(Graph graph, @Value("${chaingraph.import.batch-size:1000}") int batchSize,
+	ImportService(Graph graph, AuditLog audit, @Value("${chaingraph.import.batch-size:1000}") int batchSize,
 			@Value("${chaingraph.import.batch-timeout:120s}") Duration batchTimeout) {
 		this.graph = graph;
+		this.audit = audit;
 		this.batchSize = batchSize;
 		this.batchTimeout = batchTimeout;
 	}
 
 	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress) {
-		return run(source, dryRun, progress, this.batchSize);
+		return run(source, dryRun, progress, this.batchSize, Actor.SYSTEM);
+	}
+
+	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress, Actor actor) {
+		return run(source, dryRun, progress, this.batchSize, actor);
 	}
 
 	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress, int batchSize) {
+		return run(source, dryRun, progress, batchSize, Actor.SYSTEM);
+	}
+
+	/**
+	 * Validates and (unless {@code dryRun}) loads the dataset; a loading run is recorded in the audit
+	 * trail as one IMPORT change by {@code actor}.
+	 */
+	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress, int batchSize,
+			Actor actor) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
 		}
@@ -114,6 +132,11 @@ public class ImportService {
 					MATCH (r:ImportRun {id: $id})
 					SET r.status = 'FAILED', r.finished = datetime(), r.error = $error, r.summary = $summary""",
 					Map.of("id", runId, "error", String.valueOf(ex.getMessage()), "summary", json(files.values())));
+			Map<String, Object> failed = totals(new ArrayList<>(files.values()));
+			failed.put("status", ImportStatus.FAILED.name());
+			failed.put("dataset", source.location());
+			failed.put("error", String.valueOf(ex.getMessage()));
+			this.audit.record(actor, "IMPORT", "ImportRun", runId, failed);
 			throw new ImportFailedException("Import " + runId + " failed after " + done + " of " + total
 					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
 		}
@@ -131,6 +154,11 @@ public class ImportService {
 				    r.nodesCreated = $nodesCreated, r.nodesUpdated = $nodesUpdated, r.nodesUnchanged = $nodesUnchanged,
 				    r.relsCreated = $relsCreated, r.relsUpdated = $relsUpdated, r.relsUnchanged = $relsUnchanged,
 				    r.relsRemoved = $relsRemoved, r.warnings = $warnings, r.nameVariants = $nameVariants""", totals);
+		Map<String, Object> audited = totals(summaries);
+		audited.put("status", ImportStatus.SUCCEEDED.name());
+		audited.put("dataset", source.location());
+		audited.put("checksums", plan.checksums().entrySet().stream().map(e -> e.getKey() + " sha256:" + e.getValue()).toList());
+		this.audit.record(actor, "IMPORT", "ImportRun", runId, audited);
 		return new ImportReport(runId, source.location(), false, ImportStatus.SUCCEEDED, validation.problems(),
 				summaries, plan.nameVariants(), elapsed(started), recovered);
 	}
@@ -165,9 +193,10 @@ public class ImportService {
 	private static final String MERGE_NODES = """
 			UNWIND $rows AS row
 			OPTIONAL MATCH (old:%1$s {id: row.id})
-			WITH row, %2$s AS status
+			WITH row, %2$s AS status, coalesce(old.version, 0) AS version
 			MERGE (n:%1$s:Entity {id: row.id})
-			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END | SET n = row.props, n.importRun = $run)
+			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END |
+			  SET n = row.props, n.importRun = $run, n.version = version + 1)
 			RETURN status, count(*) AS n""";
 
 	private static final String COMPARE_NODES = """
@@ -193,9 +222,10 @@ public class ImportService {
 			MATCH (a:%1$s {id: row.from})
 			MATCH (b:%2$s {id: row.to})
 			OPTIONAL MATCH (a)-[old:%3$s]->(b)
-			WITH a, b, row, %4$s AS status
+			WITH a, b, row, %4$s AS status, coalesce(old.version, 0) AS version
 			MERGE (a)-[r:%3$s]->(b)
-			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END | SET r = row.props, r.importRun = $run)
+			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END |
+			  SET r = row.props, r.importRun = $run, r.version = version + 1)
 			RETURN status, count(*) AS n""";
 
 	private static final String COMPARE_RELS = """

@@ -23,11 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 		"chaingraph.query.timeout=60s" })
 public abstract class IntegrationTest {
 
-	private static final Path DATA_DIR = createDataDir();
-
+	/** Runs once per application context: contexts with other settings (tokens, limits) get a database of their own. */
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
-		registry.add("chaingraph.data-dir", DATA_DIR::toString);
+		Path dataDir = createDataDir();
+		registry.add("chaingraph.data-dir", dataDir::toString);
 	}
 
 	private static Path createDataDir() {

@@ -1,0 +1,135 @@
+package io.chaingraph.security;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Bearer tokens, roles, CORS and security headers (README, "Security and curation").
+ * <ul>
+ * <li>{@code /graphql}: every request passes to {@link GraphQlRequestFilter}, which decides by the
+ * operation (queries, mutations, deletes) and applies the size and rate limits;</li>
+ * <li>the static pages ({@code /}, {@code /graphiql}, the explorer's files) and
+ * {@code /actuator/health}: open, they carry no data;</li>
+ * <li>other actuator endpoints: like reads.</li>
+ * </ul>
+ * Stateless: no session, no cookie, so no CSRF token is needed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String DEFAULT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** Spring for GraphQL's GraphiQL page loads GraphiQL from esm.sh and starts it with inline scripts. */
+	static final String GRAPHIQL_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline' https://esm.sh; "
+			+ "style-src 'self' 'unsafe-inline' https://esm.sh; img-src 'self' data: https://esm.sh; "
+			+ "font-src 'self' data: https://esm.sh; connect-src 'self' https://esm.sh; worker-src 'self' blob: https://esm.sh; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	ApiTokens apiTokens(@Value("${chaingraph.security.tokens:}") String tokens,
+			@Value("${chaingraph.security.require-token-for-reads:false}") boolean requireTokenForReads) {
+		ApiTokens parsed = ApiTokens.parse(tokens);
+		parsed.logSummary(requireTokenForReads);
+		return parsed;
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens,
+			@Value("${chaingraph.security.require-token-for-reads:false}") boolean requireTokenForReads,
+			@Value("${chaingraph.graphql.max-request-size:256KB}") org.springframework.util.unit.DataSize maxRequestSize,
+			@Value("${chaingraph.rate-limit.expensive-per-minute:60}") long expensivePerMinute,
+			@Value("${chaingraph.security.content-security-policy:" + DEFAULT_CSP + "}") String csp,
+			@Value("${chaingraph.security.graphiql-content-security-policy:" + GRAPHIQL_CSP + "}") String graphiqlCsp)
+			throws Exception {
+		AuthorizationManager<RequestAuthorizationContext> reads = requireTokenForReads
+				? AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+						AuthorityAuthorizationManager.hasRole(Role.VIEWER.name()))
+				: (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(true);
+		RequestMatcher graphiql = request -> request.getRequestURI()
+			.substring(request.getContextPath().length())
+			.startsWith("/graphiql");
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic(basic -> basic.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.requestCache(cache -> cache.disable())
+			.cors(cors -> {
+			})
+			.headers(headers -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(graphiql,
+						new StaticHeadersWriter("Content-Security-Policy", graphiqlCsp)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !graphiql.matches(request),
+						new StaticHeadersWriter("Content-Security-Policy", csp)))
+				.referrerPolicy(referrer -> referrer.policy(
+						org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+			.authorizeHttpRequests(authorize -> authorize
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/graphql").permitAll()
+				.requestMatchers("/actuator/**").access(reads)
+				.requestMatchers(HttpMethod.GET, "/**").permitAll()
+				.anyRequest().access(reads))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> ErrorResponses.write(response, 401, "UNAUTHORIZED",
+						"This needs an API token: send 'Authorization: Bearer <token>'"))
+				.accessDeniedHandler((request, response, ex) -> ErrorResponses.write(response, 403, "FORBIDDEN",
+						"The token's role does not allow this")))
+			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new GraphQlRequestFilter(tokens, requireTokenForReads, maxRequestSize.toBytes(),
+					new RateLimiter(expensivePerMinute)), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	/** Front-ends on other origins ({@code chaingraph.cors.allowed-origins}); none by default. */
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(@Value("${chaingraph.cors.allowed-origins:}") String origins) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> allowed = Arrays.stream(origins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+		if (!allowed.isEmpty()) {
+			CorsConfiguration graphql = new CorsConfiguration();
+			graphql.setAllowedOrigins(allowed);
+			graphql.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+			graphql.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+			graphql.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/graphql", graphql);
+		}
+		return source;
+	}
+
+	/** No user accounts (only API tokens): stops Boot from creating a default user with a logged password. */
+	@Bean
+	UserDetailsService noUserAccounts() {
+		return username -> {
+			throw new UsernameNotFoundException("chaingraph has no user accounts; use an API token");
+		};
+	}
+
+}

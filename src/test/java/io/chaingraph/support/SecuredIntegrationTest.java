@@ -1,0 +1,30 @@
+package io.chaingraph.support;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The service with API tokens configured (one per role, plus spares for tests that must not share
+ * a rate-limit bucket), reads open, a front-end origin allowed, a small request-size limit, a rate
+ * limit of 3 expensive queries per minute and introspection off. Its own database.
+ */
+@TestPropertySource(properties = {
+		"chaingraph.security.tokens=viewer:VIEWER:viewer-token-0123456789, editor:EDITOR:editor-token-0123456789,"
+				+ " admin:ADMIN:sha256:ca8d40e6ce4716b552f1c69863335b502f2afb57ffae171d6675fd56d91ca5b2,"
+				+ " editor2:EDITOR:editor2-token-012345678, limited:VIEWER:limited-token-012345678",
+		"chaingraph.cors.allowed-origins=https://explorer.example", "chaingraph.graphql.max-request-size=8KB",
+		"chaingraph.rate-limit.expensive-per-minute=3", "chaingraph.graphql.introspection=false",
+		"chaingraph.query.timeout=60s" })
+public abstract class SecuredIntegrationTest extends IntegrationTest {
+
+	public static final String VIEWER = "viewer-token-0123456789";
+
+	public static final String EDITOR = "editor-token-0123456789";
+
+	/** Configured as its SHA-256 hash only. */
+	public static final String ADMIN = "admin-token-0123456789";
+
+	public static final String EDITOR2 = "editor2-token-012345678";
+
+	public static final String LIMITED = "limited-token-012345678";
+
+}
