@@ -8,6 +8,7 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import io.chaingraph.chain.ChainRepository.NodeEnterprisesKey;
 import io.chaingraph.common.Batches;
 import io.chaingraph.common.KeysetPage;
+import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.EnterpriseConnection;
 import io.chaingraph.platform.Platform;
 import org.dataloader.DataLoader;
@@ -25,8 +26,11 @@ class ChainController {
 
 	private final ChainRepository chains;
 
-	ChainController(ChainRepository chains, BatchLoaderRegistry registry) {
+	private final Limits limits;
+
+	ChainController(ChainRepository chains, Limits limits, BatchLoaderRegistry registry) {
 		this.chains = chains;
+		this.limits = limits;
 		registry.<NodeEnterprisesKey, EnterpriseConnection>forName("chainNodeEnterprises")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> this.chains.enterprisePages(keys)));
 	}
@@ -90,7 +94,7 @@ class ChainController {
 	CompletableFuture<EnterpriseConnection> enterprises(ChainNode node, @Argument int first, @Argument String after,
 			@Argument boolean includeSubSegments, DataFetchingFieldSelectionSet selection,
 			DataLoader<NodeEnterprisesKey, EnterpriseConnection> chainNodeEnterprises) {
-		KeysetPage page = KeysetPage.of(first, after, selection.contains("totalCount"));
+		KeysetPage page = KeysetPage.of(this.limits.first(first), after, selection.contains("totalCount"));
 		return chainNodeEnterprises.load(new NodeEnterprisesKey(node.id(), page, includeSubSegments));
 	}
 

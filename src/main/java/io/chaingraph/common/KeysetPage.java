@@ -16,12 +16,13 @@ import java.util.Map;
  */
 public record KeysetPage(int first, String afterName, String afterId, boolean withTotal) {
 
-	/** Largest page a client may ask for. */
-	public static final int MAX_FIRST = 1000;
-
+	/**
+	 * A page request; {@code first} must already be checked against its cap
+	 * ({@link io.chaingraph.config.Limits#first}).
+	 */
 	public static KeysetPage of(int first, String after, boolean withTotal) {
-		if (first < 0 || first > MAX_FIRST) {
-			throw new IllegalArgumentException("first must be between 0 and " + MAX_FIRST + ", was " + first);
+		if (first < 0) {
+			throw new IllegalArgumentException("first must not be negative, was " + first);
 		}
 		if (after == null || after.isEmpty()) {
 			return new KeysetPage(first, null, null, withTotal);

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.chaingraph.common.Batches;
 import io.chaingraph.common.KeysetPage;
+import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.EnterpriseConnection;
 import io.chaingraph.park.ParkRepository.ParkEnterprisesKey;
 import io.chaingraph.platform.Platform;
@@ -23,12 +24,13 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ParkController {
 
-	private static final int MAX_PARKS = 1000;
-
 	private final ParkRepository parks;
 
-	ParkController(ParkRepository parks, BatchLoaderRegistry registry) {
+	private final Limits limits;
+
+	ParkController(ParkRepository parks, Limits limits, BatchLoaderRegistry registry) {
 		this.parks = parks;
+		this.limits = limits;
 		registry.<ParkEnterprisesKey, EnterpriseConnection>forName("parkEnterprises")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> this.parks.enterprisePages(keys)));
 	}
@@ -40,10 +42,7 @@ class ParkController {
 
 	@QueryMapping
 	List<Park> parks(@Argument int first, @Argument boolean includeSubParks) {
-		if (first < 0 || first > MAX_PARKS) {
-			throw new IllegalArgumentException("first must be between 0 and " + MAX_PARKS + ", was " + first);
-		}
-		return this.parks.findAll(first, includeSubParks);
+		return this.parks.findAll(this.limits.first(first), includeSubParks);
 	}
 
 	@BatchMapping
@@ -71,7 +70,7 @@ class ParkController {
 	CompletableFuture<EnterpriseConnection> enterprises(Park park, @Argument int first, @Argument String after,
 			@Argument boolean includeSubParks, DataFetchingFieldSelectionSet selection,
 			DataLoader<ParkEnterprisesKey, EnterpriseConnection> parkEnterprises) {
-		KeysetPage page = KeysetPage.of(first, after, selection.contains("totalCount"));
+		KeysetPage page = KeysetPage.of(this.limits.first(first), after, selection.contains("totalCount"));
 		return parkEnterprises.load(new ParkEnterprisesKey(park.id(), page, includeSubParks));
 	}
 
