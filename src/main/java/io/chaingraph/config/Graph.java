@@ -18,7 +18,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one door to the database for the API's reads: each call is one Cypher statement, sent with
- * its values as parameters, routed to a reader in a cluster, and bounded by the query timeout.
+ * its values as parameters, routed to a reader in a cluster, and bounded by the query timeout; inside
+ * a GraphQL request by the time the request has left ({@link RequestDeadline}).
  * It counts statements, which the tests use to prove that nested GraphQL queries do not fan out.
  */
 @Component
@@ -34,9 +35,12 @@ public class Graph {
 
 	private final String database;
 
+	private final java.time.Duration timeout;
+
 	Graph(Driver driver, ChaingraphProperties properties, @Value("${chaingraph.database:}") String database) {
 		this.driver = driver;
 		this.database = StringUtils.hasText(database) ? database : null;
+		this.timeout = properties.query().timeout();
 		QueryConfig.Builder read = QueryConfig.builder()
 			.withRouting(RoutingControl.READ)
 			.withTimeout(properties.query().timeout());
@@ -109,8 +113,21 @@ public class Graph {
 	}
 
 	private EagerResult read(String cypher, Map<String, ?> parameters) {
+		QueryConfig config = this.readConfig;
+		java.time.Duration remaining = RequestDeadline.remaining();
+		if (remaining != null && remaining.compareTo(this.timeout) < 0) {
+			// inside a GraphQL request: the transaction gets only the time the request has left
+			if (remaining.toMillis() < 1) {
+				throw new RequestTimeoutException(this.timeout);
+			}
+			QueryConfig.Builder bounded = QueryConfig.builder().withRouting(RoutingControl.READ).withTimeout(remaining);
+			if (this.database != null) {
+				bounded.withDatabase(this.database);
+			}
+			config = bounded.build();
+		}
 		this.statements.incrementAndGet();
-		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(this.readConfig).execute();
+		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(config).execute();
 	}
 
 	@SuppressWarnings("unchecked")
