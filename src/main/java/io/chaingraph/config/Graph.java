@@ -31,6 +31,9 @@ public class Graph {
 
 	private final QueryConfig writeConfig;
 
+	/** Least bound on a write transaction (see {@link #write(String, Map)}). */
+	static final java.time.Duration MIN_WRITE_TIMEOUT = java.time.Duration.ofMinutes(2);
+
 	private final AtomicLong statements = new AtomicLong();
 
 	private final String database;
@@ -44,9 +47,10 @@ public class Graph {
 		QueryConfig.Builder read = QueryConfig.builder()
 			.withRouting(RoutingControl.READ)
 			.withTimeout(properties.query().timeout());
+		// writes are start-up and import bookkeeping, never a client request: not bound by the (short) query timeout
 		QueryConfig.Builder write = QueryConfig.builder()
 			.withRouting(RoutingControl.WRITE)
-			.withTimeout(properties.query().timeout());
+			.withTimeout(max(properties.query().timeout(), MIN_WRITE_TIMEOUT));
 		if (StringUtils.hasText(database)) {
 			read.withDatabase(database);
 			write.withDatabase(database);
@@ -87,7 +91,14 @@ public class Graph {
 		return keyed;
 	}
 
-	/** Runs a write statement in its own transaction. */
+	private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	/**
+	 * Runs a write statement in its own transaction, bounded by the query timeout but by at least
+	 * {@link #MIN_WRITE_TIMEOUT}.
+	 */
 	public EagerResult write(String cypher, Map<String, ?> parameters) {
 		this.statements.incrementAndGet();
 		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(this.writeConfig).execute();
