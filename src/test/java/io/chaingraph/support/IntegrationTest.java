@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * needs (see {@link Fixtures}) after wiping it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "chaingraph.sample-data=false",
+		// generous: the first compile of a traversal statement on a busy build machine can take seconds
+		"chaingraph.query.timeout=60s",
 		"chaingraph.embedded.bolt-port=0", "chaingraph.embedded.page-cache=64MB" })
 public abstract class IntegrationTest {
 
