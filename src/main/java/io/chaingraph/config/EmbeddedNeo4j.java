@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
+	/** Least server-side transaction timeout. */
+	static final Duration MIN_SERVER_TIMEOUT = Duration.ofMinutes(2);
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
 	private final DatabaseManagementService service;
@@ -62,7 +65,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
 			// Bolt listens on loopback only; an external server brings its own authentication.
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
-			.setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
+			// a backstop for transactions without their own timeout (the driver sets one on each); never so
+			// short that the database's own start-up work (system graph) is cut off on a busy machine
+			.setConfig(GraphDatabaseSettings.transaction_timeout,
+					transactionTimeout.compareTo(MIN_SERVER_TIMEOUT) > 0 ? transactionTimeout : MIN_SERVER_TIMEOUT)
+			// check transaction deadlines often, so a timed-out query stops promptly (default: every 2 s)
+			.setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(200))
 			.build();
 		// Block until the default database accepts work, so the first driver call does not race it.
 		service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(Duration.ofSeconds(60).toMillis());

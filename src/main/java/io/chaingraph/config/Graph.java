@@ -18,7 +18,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one door to the database for the API's reads: each call is one Cypher statement, sent with
- * its values as parameters, routed to a reader in a cluster, and bounded by the query timeout.
+ * its values as parameters, routed to a reader in a cluster, and bounded by the query timeout; inside
+ * a GraphQL request by the time the request has left ({@link RequestDeadline}).
  * It counts statements, which the tests use to prove that nested GraphQL queries do not fan out.
  */
 @Component
@@ -29,6 +30,9 @@ public class Graph {
 	private final QueryConfig readConfig;
 
 	private final QueryConfig writeConfig;
+
+	/** Least bound on a write transaction (see {@link #write(String, Map)}). */
+	static final java.time.Duration MIN_WRITE_TIMEOUT = java.time.Duration.ofMinutes(2);
 
 	private final AtomicLong statements = new AtomicLong();
 
@@ -43,9 +47,10 @@ public class Graph {
 		QueryConfig.Builder read = QueryConfig.builder()
 			.withRouting(RoutingControl.READ)
 			.withTimeout(properties.query().timeout());
+		// writes are start-up and import bookkeeping, never a client request: not bound by the (short) query timeout
 		QueryConfig.Builder write = QueryConfig.builder()
 			.withRouting(RoutingControl.WRITE)
-			.withTimeout(properties.query().timeout());
+			.withTimeout(max(properties.query().timeout(), MIN_WRITE_TIMEOUT));
 		if (StringUtils.hasText(database)) {
 			read.withDatabase(database);
 			write.withDatabase(database);
@@ -86,7 +91,14 @@ public class Graph {
 		return keyed;
 	}
 
-	/** Runs a write statement in its own transaction. */
+	private static java.time.Duration max(java.time.Duration a, java.time.Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	/**
+	 * Runs a write statement in its own transaction, bounded by the query timeout but by at least
+	 * {@link #MIN_WRITE_TIMEOUT}.
+	 */
 	public EagerResult write(String cypher, Map<String, ?> parameters) {
 		this.statements.incrementAndGet();
 		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(this.writeConfig).execute();
@@ -130,8 +142,21 @@ public class Graph {
 	}
 
 	private EagerResult read(String cypher, Map<String, ?> parameters) {
+		QueryConfig config = this.readConfig;
+		java.time.Duration remaining = RequestDeadline.remaining();
+		if (remaining != null && remaining.compareTo(this.timeout) < 0) {
+			// inside a GraphQL request: the transaction gets only the time the request has left
+			if (remaining.toMillis() < 1) {
+				throw new RequestTimeoutException(this.timeout);
+			}
+			QueryConfig.Builder bounded = QueryConfig.builder().withRouting(RoutingControl.READ).withTimeout(remaining);
+			if (this.database != null) {
+				bounded.withDatabase(this.database);
+			}
+			config = bounded.build();
+		}
 		this.statements.incrementAndGet();
-		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(this.readConfig).execute();
+		return this.driver.executableQuery(cypher).withParameters(cast(parameters)).withConfig(config).execute();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -44,7 +44,8 @@ public class GraphQlConfiguration {
 	}
 
 	@Bean
-	DataFetcherExceptionResolverAdapter graphQlErrors() {
+	DataFetcherExceptionResolverAdapter graphQlErrors(ChaingraphProperties properties) {
+		java.time.Duration timeout = properties.query().timeout();
 		return new DataFetcherExceptionResolverAdapter() {
 			@Override
 			protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -58,10 +59,12 @@ public class GraphQlConfiguration {
 					log.warn("Database unavailable while resolving {}: {}", env.getField().getName(), ex.getMessage());
 					return error(env, ErrorType.INTERNAL_ERROR, "The graph database is unavailable; try again shortly.");
 				}
+				if (ex instanceof RequestTimeoutException) {
+					return error(env, ErrorType.INTERNAL_ERROR, ex.getMessage());
+				}
 				if (ex instanceof ClientException client && client.code() != null
 						&& client.code().contains("TransactionTimedOut")) {
-					return error(env, ErrorType.INTERNAL_ERROR,
-							"The query took longer than chaingraph.query.timeout allows and was stopped.");
+					return error(env, ErrorType.INTERNAL_ERROR, RequestTimeoutException.message(timeout));
 				}
 				return null;
 			}

@@ -30,8 +30,9 @@ import org.springframework.graphql.server.WebGraphQlResponse;
  * {@code multiplier × (depth + cost of its selection)}: the multiplier is its {@code first} or
  * {@code limit} argument, 10 for other lists of entities (an estimate of one-hop lists), 1 otherwise;
  * {@code depth} is its depth argument or 1. Introspection is free.</li>
- * <li>a request running longer than {@code chaingraph.query.timeout} is answered with an error; the
- * same timeout bounds each Neo4j transaction, which the database then stops.</li>
+ * <li>a request running longer than {@code chaingraph.query.timeout} is answered with an error: each
+ * Neo4j transaction it runs gets only the time the request has left, so the database stops the
+ * statement running at the deadline, and no field is resolved after it ({@link RequestDeadline}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -98,18 +99,26 @@ class QueryCostConfiguration {
 	}
 
 	@Bean
+	RequestDeadline requestDeadline(ChaingraphProperties properties) {
+		return new RequestDeadline(properties.query().timeout());
+	}
+
+	@Bean
 	WebGraphQlInterceptor requestTimeout(ChaingraphProperties properties) {
 		Duration timeout = properties.query().timeout();
-		return (request, chain) -> chain.next(request).timeout(timeout).onErrorResume(TimeoutException.class, ex -> {
-			graphql.ExecutionResult result = ExecutionResultImpl.newExecutionResult()
-				.addError(GraphqlErrorBuilder.newError()
-					.errorType(ErrorType.INTERNAL_ERROR)
-					.message("The request took longer than " + timeout.toMillis()
-							+ " ms (chaingraph.query.timeout) and was stopped")
-					.build())
-				.build();
-			return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
-		});
+		// a guard for asynchronous execution; synchronous resolvers are bounded by RequestDeadline
+		return (request, chain) -> chain.next(request)
+			.timeout(timeout)
+			.onErrorResume(TimeoutException.class, ex -> {
+				graphql.ExecutionResult result = ExecutionResultImpl.newExecutionResult()
+					.addError(GraphqlErrorBuilder.newError()
+						.errorType(ErrorType.INTERNAL_ERROR)
+						.message(RequestTimeoutException.message(timeout))
+						.build())
+					.build();
+				return Mono.just(
+						new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
+			});
 	}
 
 }

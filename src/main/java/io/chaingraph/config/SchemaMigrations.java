@@ -40,6 +40,12 @@ public class SchemaMigrations {
 
 	static final String LOCATION = "classpath*:cypher/migrations/V*__*.cypher";
 
+	/**
+	 * Bound on each migration statement. Start-up work, not a client request: a short
+	 * chaingraph.query.timeout (or a slow first query on a busy machine) must not stop the start.
+	 */
+	static final java.time.Duration TIMEOUT = java.time.Duration.ofMinutes(5);
+
 	private final Graph graph;
 
 	private final List<Migration> appliedNow;
@@ -56,10 +62,11 @@ public class SchemaMigrations {
 
 	private List<Migration> apply() {
 		this.graph.write("CREATE CONSTRAINT schema_migration_version IF NOT EXISTS "
-				+ "FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE", Map.of());
+				+ "FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE", Map.of(), TIMEOUT);
 		Map<Integer, String> recorded = new java.util.HashMap<>();
-		this.graph.list("MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum", Map.of(),
-				r -> recorded.put(r.get("version").asInt(), r.get("checksum").asString()));
+		this.graph.write("MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum", Map.of(), TIMEOUT)
+			.records()
+			.forEach(r -> recorded.put(r.get("version").asInt(), r.get("checksum").asString()));
 		List<Migration> applied = new ArrayList<>();
 		for (Migration migration : load()) {
 			String checksum = recorded.get(migration.version());
@@ -73,19 +80,19 @@ public class SchemaMigrations {
 			}
 			long started = System.nanoTime();
 			for (String statement : migration.statements()) {
-				this.graph.write(statement, Map.of());
+				this.graph.write(statement, Map.of(), TIMEOUT);
 			}
 			long ms = (System.nanoTime() - started) / 1_000_000;
 			this.graph.write("""
 					CREATE (m:SchemaMigration {version: $version, description: $description, file: $file,
 					        checksum: $checksum, appliedAt: datetime(), durationMs: $ms})""",
 					Map.of("version", migration.version(), "description", migration.description(), "file",
-							migration.fileName(), "checksum", migration.checksum(), "ms", ms));
+							migration.fileName(), "checksum", migration.checksum(), "ms", ms), TIMEOUT);
 			log.info("Applied schema migration {} in {} ms", migration.fileName(), ms);
 			applied.add(migration);
 		}
 		// Indexes populate in the background; wait so the first search does not meet an offline index.
-		this.graph.write("CALL db.awaitIndexes(300)", Map.of());
+		this.graph.write("CALL db.awaitIndexes(300)", Map.of(), TIMEOUT);
 		if (applied.isEmpty()) {
 			log.info("Schema is current ({} migrations recorded)", recorded.size());
 		}

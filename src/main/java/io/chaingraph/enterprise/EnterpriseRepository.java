@@ -94,7 +94,10 @@ class EnterpriseRepository {
 						Props.str(r, "source")));
 	}
 
-	/** Segments feeding (upstream) or fed by (downstream) the segments an enterprise works in, not its own. */
+	/**
+	 * Segments feeding (upstream) or fed by (downstream) the segments an enterprise works in or the
+	 * segments those are part of (a sub-segment inherits its parent's FEEDS links), not its own segments.
+	 */
 	Map<String, List<ChainNode>> chainNeighbours(List<String> ids, boolean upstream) {
 		return this.graph.grouped(upstream ? UPSTREAM_SEGMENTS : DOWNSTREAM_SEGMENTS,
 				Map.of("ids", ids, "cap", LIST_CAP), r -> ChainNode.from(r.get("m")));
@@ -105,7 +108,7 @@ class EnterpriseRepository {
 			MATCH (e:Enterprise {id: id})
 			CALL {
 			  WITH e
-			  MATCH (e)-[:OPERATES_IN]->(:ChainNode)<-[:FEEDS]-(m:ChainNode)
+			  MATCH (e)-[:OPERATES_IN]->(:ChainNode)-[:PART_OF*0..10]->(:ChainNode)<-[:FEEDS]-(m:ChainNode)
 			  WHERE NOT (e)-[:OPERATES_IN]->(m)
 			  RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $cap
 			}
@@ -116,7 +119,7 @@ class EnterpriseRepository {
 			MATCH (e:Enterprise {id: id})
 			CALL {
 			  WITH e
-			  MATCH (e)-[:OPERATES_IN]->(:ChainNode)-[:FEEDS]->(m:ChainNode)
+			  MATCH (e)-[:OPERATES_IN]->(:ChainNode)-[:PART_OF*0..10]->(:ChainNode)-[:FEEDS]->(m:ChainNode)
 			  WHERE NOT (e)-[:OPERATES_IN]->(m)
 			  RETURN DISTINCT m ORDER BY m.name, m.id LIMIT $cap
 			}

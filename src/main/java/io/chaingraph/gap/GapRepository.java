@@ -71,6 +71,7 @@ class GapRepository {
 			    WITH p, e
 			    OPTIONAL MATCH (e)-[s:SUPPLIES]-(l:Enterprise)
 			    WHERE EXISTS { (l)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) }
+			    WITH e, s, l ORDER BY l.name, l.id, startNode(s) = e
 			    RETURN collect(CASE WHEN l IS NOT NULL THEN {id: l.id, name: l.name, supplies: startNode(s) = e,
 			                   product: s.product, since: s.since} END) AS ties
 			  }

@@ -247,7 +247,7 @@ class GapService {
 			}
 			reasons.add("Size: " + String.join(", ", size));
 		}
-		List<String> segments = row.get("segments").asList(Value::asString);
+		List<String> segments = row.get("segments").asList(Value::asString).stream().sorted().toList();
 		reasons.add(String.format(Locale.ROOT, "Works in %s (link confidence %.2f)", String.join(", ", segments),
 				row.get("confidence").asDouble()));
 		List<GraphNode> nodes = new ArrayList<>();

@@ -24,8 +24,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ParkController {
 
-	private static final int MAX_PARKS = 1000;
-
 	private final ParkRepository parks;
 
 	private final Limits limits;
@@ -44,10 +42,7 @@ class ParkController {
 
 	@QueryMapping
 	List<Park> parks(@Argument int first, @Argument boolean includeSubParks) {
-		if (first < 0 || first > MAX_PARKS) {
-			throw new IllegalArgumentException("first must be between 0 and " + MAX_PARKS + ", was " + first);
-		}
-		return this.parks.findAll(first, includeSubParks);
+		return this.parks.findAll(this.limits.first(first), includeSubParks);
 	}
 
 	@BatchMapping

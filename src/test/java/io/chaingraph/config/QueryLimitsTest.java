@@ -62,6 +62,59 @@ class QueryLimitsTest extends GraphQlTest {
 	}
 
 	@Test
+	void refusalsNameTheLimitAndItsSettingAndSendNoStatement() {
+		String[][] refused = {
+				{ "{ downstream(id: \"A\", depth: 11) { truncated } }",
+						"depth must be between 1 and 10, was 11 (the cap is chaingraph.query.max-depth)" },
+				{ "{ network(id: \"A\", depth: 0) { truncated } }",
+						"depth must be between 1 and 10, was 0 (the cap is chaingraph.query.max-depth)" },
+				{ "{ network(id: \"A\", limit: 5001) { truncated } }",
+						"limit must be between 1 and 5000, was 5001 (the cap is chaingraph.query.max-nodes)" },
+				{ "{ search(text: \"e\", first: 1001) { id } }",
+						"first must be between 0 and 1000, was 1001 (the cap is chaingraph.query.max-first)" },
+				{ "{ enterprises(parkId: \"P\", first: 1001) { totalCount } }",
+						"first must be between 0 and 1000, was 1001 (the cap is chaingraph.query.max-first)" },
+				{ "{ parks(first: 1001) { id } }",
+						"first must be between 0 and 1000, was 1001 (the cap is chaingraph.query.max-first)" },
+				{ "{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: -1) { score } }",
+						"first must be between 0 and 1000, was -1 (the cap is chaingraph.query.max-first)" } };
+		for (String[] query : refused) {
+			long before = this.graph.statementCount();
+			tester().document(query[0]).execute().errors()
+				.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals(query[1]))
+				.verify();
+			assertThat(this.graph.statementCount()).as(query[0]).isEqualTo(before);
+		}
+		// page sizes of nested lists are checked the same way (after the parent was read)
+		tester().document("{ chainNode(id: \"B\") { enterprises(first: 1001) { totalCount } } }").execute().errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage()
+				.equals("first must be between 0 and 1000, was 1001 (the cap is chaingraph.query.max-first)"));
+		tester().document("{ park(id: \"P\") { enterprises(first: 1001) { totalCount } } }").execute().errors()
+			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().contains("chaingraph.query.max-first"));
+	}
+
+	@Test
+	void refusedQueriesAreClassifiedAndDoNotExecute() {
+		String nested = "{ park(id: \"P\") " + "{ parent ".repeat(15) + "{ id }" + " }".repeat(15) + " }";
+		var errors = tester().document(nested).execute().returnResponse().getErrors();
+		assertThat(errors).singleElement().satisfies(e -> {
+			assertThat(e.getErrorType().toString()).isEqualTo("ExecutionAborted");
+			assertThat(e.getMessage()).startsWith("Query nesting depth ")
+				.endsWith(" exceeds the limit 15 (chaingraph.graphql.max-nesting)");
+		});
+		// cost = limit × (depth + cost of the selection), nodes { id name } = 1 × (1 + 2): 4000 × (10 + 3) > 20,000
+		errors = tester().document("{ downstream(id: \"A\", depth: 10, limit: 4000) { nodes { id name } } }").execute()
+			.returnResponse().getErrors();
+		assertThat(errors).singleElement().satisfies(e -> {
+			assertThat(e.getErrorType().toString()).isEqualTo("ExecutionAborted");
+			assertThat(e.getMessage()).startsWith("Query cost 52000 exceeds the limit 20000 (chaingraph.graphql.max-cost)");
+		});
+		// depth counts: the same query at depth 1 costs 4000 × (1 + 3) = 16,000 and runs
+		tester().document("{ downstream(id: \"A\", depth: 1, limit: 4000) { nodes { id name } } }").execute()
+			.errors().verify();
+	}
+
+	@Test
 	void errorsCarryAClassificationAndNoStackTrace() {
 		var errors = tester().document("{ upstream(id: \"nope\") { truncated } }").execute().returnResponse().getErrors();
 		assertThat(errors).singleElement().satisfies(e -> {
