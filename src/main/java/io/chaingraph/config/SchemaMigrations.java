@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +43,11 @@ public class SchemaMigrations {
 	static final String LOCATION = "classpath*:cypher/migrations/V*__*.cypher";
 
 	/**
-	 * Bound on each migration statement. Start-up work, not a client request: a short
-	 * chaingraph.query.timeout (or a slow first query on a busy machine) must not stop the start.
+	 * Bound on each migration statement. Not the API's query timeout: schema work waits for schema
+	 * locks and index population (awaitIndexes allows 300 s), and a cold start on a busy machine needs
+	 * more than a read's 10 s even for the bookkeeping statements.
 	 */
-	static final java.time.Duration TIMEOUT = java.time.Duration.ofMinutes(5);
+	static final Duration TIMEOUT = Duration.ofMinutes(6);
 
 	private final Graph graph;
 
@@ -64,9 +67,11 @@ public class SchemaMigrations {
 		this.graph.write("CREATE CONSTRAINT schema_migration_version IF NOT EXISTS "
 				+ "FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE", Map.of(), TIMEOUT);
 		Map<Integer, String> recorded = new java.util.HashMap<>();
-		this.graph.write("MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum", Map.of(), TIMEOUT)
-			.records()
-			.forEach(r -> recorded.put(r.get("version").asInt(), r.get("checksum").asString()));
+		for (Record r : this.graph
+			.write("MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum", Map.of(), TIMEOUT)
+			.records()) {
+			recorded.put(r.get("version").asInt(), r.get("checksum").asString());
+		}
 		List<Migration> applied = new ArrayList<>();
 		for (Migration migration : load()) {
 			String checksum = recorded.get(migration.version());
@@ -87,7 +92,8 @@ public class SchemaMigrations {
 					CREATE (m:SchemaMigration {version: $version, description: $description, file: $file,
 					        checksum: $checksum, appliedAt: datetime(), durationMs: $ms})""",
 					Map.of("version", migration.version(), "description", migration.description(), "file",
-							migration.fileName(), "checksum", migration.checksum(), "ms", ms), TIMEOUT);
+							migration.fileName(), "checksum", migration.checksum(), "ms", ms),
+					TIMEOUT);
 			log.info("Applied schema migration {} in {} ms", migration.fileName(), ms);
 			applied.add(migration);
 		}
