@@ -73,9 +73,11 @@ public final class RecordRules {
 	public static Map<String, Object> record(FileSpec spec, Map<String, ?> values, Sink sink) {
 		Map<String, Object> typed = new LinkedHashMap<>();
 		for (Column column : spec.columns()) {
-			Object value = value(column, values.get(column.name()), sink);
+			Object raw = values.get(column.name());
+			Object value = value(column, raw, sink);
 			if (value == null) {
-				if (column.required()) {
+				// an invalid value was reported by value(); only a missing one is "empty"
+				if (column.required() && isEmpty(raw)) {
 					sink.error(column.name(), "required value is empty");
 				}
 				continue;
@@ -170,6 +172,12 @@ public final class RecordRules {
 			default:
 				throw new IllegalStateException(column.type().name());
 		}
+	}
+
+	private static boolean isEmpty(Object raw) {
+		return raw == null || (raw instanceof String text && text.isBlank())
+				|| (raw instanceof java.util.Collection<?> items
+						&& items.stream().allMatch(item -> item == null || String.valueOf(item).isBlank()));
 	}
 
 	/** Why a credit code is invalid ({@code 'code': reason}), or null. */

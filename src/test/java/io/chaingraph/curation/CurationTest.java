@@ -186,11 +186,11 @@ class CurationTest extends SecuredIntegrationTest {
 		Map<String, Object> stored = node("x4");
 		assertThat((List<?>) stored.get("aliases")).hasSize(2 * perThread);
 		assertThat(stored.get("version")).isEqualTo(1L + 2 * perThread);
-		// every refused attempt was a real race, and the audit trail has one UPDATE per successful write
+		// the audit trail has one UPDATE per successful write, none for the refused attempts
 		long updates = this.graph.one("MATCH (c:Change {entityId: 'x4', operation: 'UPDATE'}) RETURN count(c) AS n",
 				Map.of(), r -> r.get("n").asLong()).orElseThrow();
 		assertThat(updates).isEqualTo(2L * perThread);
-		assertThat(refused).isGreaterThanOrEqualTo(0);
+		System.out.println("concurrentEditorsLoseNoUpdate: " + refused + " stale attempts refused and retried");
 	}
 
 	@Test
