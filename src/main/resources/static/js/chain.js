@@ -57,7 +57,9 @@ export async function render(ctx) {
   const status = new Map(report ? report.segments.map((s) => [s.node.id, s]) : []);
   const gaps = new Map(report ? report.gaps.map((g) => [g.node.id, g]) : []);
 
-  const positions = layout(chain.nodes);
+  // Narrow screens (phones): lanes stacked top to bottom instead of side by side.
+  const vertical = document.getElementById('cy').clientWidth < 600;
+  const positions = layout(chain.nodes, vertical);
   const ids = new Set(chain.nodes.map((n) => n.id));
   const lanesUsed = [...new Set(chain.nodes.map((n) => n.stage || 'NONE'))];
   const elements = [];
@@ -258,7 +260,7 @@ function toolbar(ctx, choices, chainId, parkId) {
  * run diagonally instead of through other boxes. Rows follow the average height of the segments feeding
  * each one (fewer crossings); the first lane is then re-ordered by the segments it feeds.
  */
-export function layout(nodes) {
+export function layout(nodes, vertical = false) {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const laneOf = (n) => n.stage || 'NONE';
   const preds = new Map(nodes.map((n) => [n.id, []]));
@@ -325,11 +327,17 @@ export function layout(nodes) {
     });
   }
   const positions = new Map();
-  let x = 0;
+  let offset = 0;
   for (const lane of lanes) {
     const cols = columns.get(lane);
-    cols.forEach((col, c) => col.forEach((id) => positions.set(id, { x: x + c * COL_W, y: y.get(id) + (c === 1 ? ROW_H / 4 : 0) })));
-    x += cols.length * COL_W + LANE_GAP;
+    if (vertical) {
+      // a lane is a band: sub-columns become two rows, the order inside a column runs left to right
+      cols.forEach((col, c) => col.forEach((id) => positions.set(id, { x: (y.get(id) / ROW_H) * (COL_W - 5) + (c === 1 ? COL_W / 2 : 0), y: offset + c * ROW_H })));
+      offset += cols.length * ROW_H + LANE_GAP;
+    } else {
+      cols.forEach((col, c) => col.forEach((id) => positions.set(id, { x: offset + c * COL_W, y: y.get(id) + (c === 1 ? ROW_H / 4 : 0) })));
+      offset += cols.length * COL_W + LANE_GAP;
+    }
   }
   return positions;
 }

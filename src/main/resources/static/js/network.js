@@ -95,10 +95,28 @@ export async function render(ctx) {
   }
 
   function relayout(animate) {
-    cy.layout({
-      name: 'cose', animate, randomize: false, fit: true, padding: 30, nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 110, nodeRepulsion: () => 12000, numIter: 1500,
-    }).run();
+    const layout = cy.layout({
+      name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: () => 50, nodeRepulsion: () => 4500, gravity: 1.5, numIter: 1500,
+    });
+    layout.one('layoutstop', () => {
+      // cose draws round shapes; the canvas is wide: flatten a tall drawing (up to 35 %) so labels stay readable
+      const bb = cy.nodes().boundingBox();
+      const target = cy.width() / Math.max(cy.height(), 1);
+      const squash = Math.max(0.65, Math.min(1, (bb.w / Math.max(bb.h, 1)) / target));
+      const cyY = (bb.y1 + bb.y2) / 2;
+      const final = new Map(cy.nodes().map((n) => [n.id(), { x: n.position('x'), y: cyY + (n.position('y') - cyY) * squash }]));
+      if (animate) {
+        cy.nodes().forEach((n) => n.animate({ position: final.get(n.id()) }, { duration: 300 }));
+        cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 300 });
+        setTimeout(() => cy.fit(undefined, 30), 320);
+      } else {
+        cy.nodes().positions((n) => final.get(n.id()));
+        cy.fit(undefined, 30);
+      }
+    });
+    layout.run();
+    ctx.status(`${cy.nodes().filter((n) => n.data('type') !== 'More').length} nodes drawn · click a node to expand it`);
   }
 
   async function select(id, focus = false) {
@@ -182,7 +200,6 @@ export async function render(ctx) {
   }
   relayout(false);
   renderPanel();
-  ctx.status(`${cy.nodes().filter((n) => n.data('type') !== 'More').length} nodes drawn`);
   await select(selected && cy.getElementById(selected).nonempty() ? selected : startId);
 }
 

@@ -86,6 +86,8 @@ export function networkStyle() {
         height: 34,
         'text-valign': 'bottom',
         'text-margin-y': 4,
+        'text-max-width': 100,
+        'font-size': 13,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': 2,
@@ -143,10 +145,10 @@ export function chainStyle() {
         'background-color': '#e2e8f0',
         'border-width': 2,
         'border-color': '#4a5568',
-        'font-size': 13,
+        'font-size': 14,
       },
     },
-    { selector: 'node.segment.sub', style: { width: 136, height: 46, 'font-size': 12, 'border-style': 'dotted' } },
+    { selector: 'node.segment.sub', style: { width: 140, height: 48, 'font-size': 13, 'border-style': 'dotted' } },
     {
       selector: 'node.segment[gap]',
       style: {

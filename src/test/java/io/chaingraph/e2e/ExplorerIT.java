@@ -86,29 +86,13 @@ class ExplorerIT {
 		assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
 				"Skipping the explorer browser test: needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
 						+ " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
-		int port = freePort();
-		Path log = work.resolve("service.log");
-		service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				JAR.toString(), "--server.port=" + port, "--chaingraph.data-dir=" + work.resolve("data"),
-				"--chaingraph.embedded.bolt-port=0",
-				// the test checks the page, not speed: a generous bound keeps it steady on a busy machine
-				"--chaingraph.query.timeout=60s")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		base = "http://127.0.0.1:" + port + "/";
-		long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-		boolean up = false;
-		while (!up && System.nanoTime() < deadline && service.isAlive()) {
-			try {
-				up = http.send(HttpRequest.newBuilder(URI.create(base + "actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-			}
-			catch (IOException notYet) {
-				Thread.sleep(500);
-			}
+		String running = System.getProperty("explorer.url", "");
+		if (running.isBlank()) {
+			startService();
 		}
-		assertThat(up).as("service up; log:%n%s", Files.readString(log)).isTrue();
+		else { // a service already running with the sample data (handy while working on the page)
+			base = running.endsWith("/") ? running : running + "/";
+		}
 
 		Files.createDirectories(SHOTS);
 		downloads = Files.createDirectories(work.resolve("downloads"));
@@ -127,6 +111,35 @@ class ExplorerIT {
 		driver = new ChromeDriver(driverService, options);
 		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 		wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+	}
+
+	static void startService() throws Exception {
+		int port = freePort();
+		Path log = work.resolve("service.log");
+		service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				JAR.toString(), "--server.port=" + port, "--chaingraph.data-dir=" + work.resolve("data"),
+				"--chaingraph.embedded.bolt-port=0",
+				// the test checks the page, not speed: a generous bound keeps it steady on a busy machine
+				"--chaingraph.query.timeout=60s")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		base = "http://127.0.0.1:" + port + "/";
+		long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+		boolean up = false;
+		while (!up && System.nanoTime() < deadline && service.isAlive()) {
+			try {
+				up = http.send(HttpRequest.newBuilder(URI.create(base + "actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			if (!up) {
+				Thread.sleep(500);
+			}
+		}
+		assertThat(up).as("service up; log:%n%s", Files.readString(log)).isTrue();
 	}
 
 	@AfterAll
@@ -321,7 +334,7 @@ class ExplorerIT {
 	@SuppressWarnings("unchecked")
 	static void clickNode(String id) {
 		WebElement canvas = driver.findElement(By.id("cy"));
-		js("cy.animate({ center: { eles: cy.getElementById(arguments[0]) } }, { duration: 0 }); cy.stop();", id);
+		js("cy.stop(); cy.center(cy.getElementById(arguments[0]));", id);
 		List<Number> p = (List<Number>) js("const p = cy.getElementById(arguments[0]).renderedPosition(); return [p.x, p.y];", id);
 		org.openqa.selenium.Rectangle r = canvas.getRect();
 		new Actions(driver).moveToElement(canvas, (int) Math.round(p.get(0).doubleValue() - r.getWidth() / 2.0),
@@ -344,6 +357,7 @@ class ExplorerIT {
 	}
 
 	static void screenshot(String name) throws IOException {
+		wait.until(d -> Boolean.TRUE.equals(js("return document.getElementById('loading').hidden")));
 		Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
 	}
 
