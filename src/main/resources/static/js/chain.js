@@ -3,7 +3,7 @@
 // count; a gap's fill candidates (gapCandidates) with their reasons in the side panel.
 import { gql } from './api.js';
 import { h, clear, hashFor, entityLink, facts, list, pct, joinNodes } from './dom.js';
-import { chainStyle, GAP_STYLES, STAGES, STAGE_LABELS } from './style.js';
+import { chainStyle, GAP_STYLES, STAGES, STAGE_LABELS, wrapLabel } from './style.js';
 import { loadDetails, renderDetails } from './details.js';
 
 const CHOICES = `{ chains { id name } parks(includeSubParks: true) { id name focusChains { chain { id } } } }`;
@@ -21,7 +21,7 @@ const CANDIDATES = `query($park: ID!, $node: ID!, $after: String) { gapCandidate
 const LOCAL = `query($park: ID!, $node: ID!) { enterprises(parkId: $park, nodeId: $node, first: 50) { totalCount edges { node { id name tags } } } }`;
 
 const COL_W = 175;
-const ROW_H = 74;
+const ROW_H = 80;
 const LANE_GAP = 70;
 
 export async function render(ctx) {
@@ -74,7 +74,7 @@ export async function render(ctx) {
       data: {
         id: n.id, name: n.name, stage: n.stage, parent: `lane:${n.stage || 'NONE'}`, gap: kind,
         localCount: s ? s.localCount : undefined,
-        label: s ? `${n.name}\n本地 ${s.localCount} 家` : n.name,
+        label: s ? `${wrapLabel(n.name, 10)}\n本地 ${s.localCount} 家` : wrapLabel(n.name, 9),
       },
       classes: `segment${n.parent ? ' sub' : ''}`,
       position: positions.get(n.id),

@@ -2,7 +2,7 @@
 // Each expansion draws at most `limit` new neighbours; the rest wait behind a "+n more" node.
 import { gql } from './api.js';
 import { h, clear, hashFor } from './dom.js';
-import { networkStyle, TYPE_COLOURS, TYPE_LABELS, TYPE_SHAPES } from './style.js';
+import { networkStyle, TYPE_COLOURS, TYPE_LABELS, TYPE_SHAPES, wrapLabel } from './style.js';
 import { loadDetails, renderDetails } from './details.js';
 
 const FETCH_LIMIT = 500; // neighbours asked for per expansion; beyond that the API says truncated
@@ -42,7 +42,7 @@ export async function render(ctx) {
     if (cy.getElementById(n.id).nonempty()) return false;
     const near = cy.getElementById(n.via || '');
     const pos = near.nonempty() ? { x: near.position('x') + (Math.random() - 0.5) * 120, y: near.position('y') + (Math.random() - 0.5) * 120 } : { x: 0, y: 0 };
-    cy.add({ group: 'nodes', data: { id: n.id, type: n.type, name: n.name, label: n.name, start: n.id === startId }, position: pos });
+    cy.add({ group: 'nodes', data: { id: n.id, type: n.type, name: n.name, label: wrapLabel(n.name, 10), start: n.id === startId }, position: pos });
     return true;
   }
 
@@ -105,15 +105,9 @@ export async function render(ctx) {
       const target = cy.width() / Math.max(cy.height(), 1);
       const squash = Math.max(0.65, Math.min(1, (bb.w / Math.max(bb.h, 1)) / target));
       const cyY = (bb.y1 + bb.y2) / 2;
-      const final = new Map(cy.nodes().map((n) => [n.id(), { x: n.position('x'), y: cyY + (n.position('y') - cyY) * squash }]));
-      if (animate) {
-        cy.nodes().forEach((n) => n.animate({ position: final.get(n.id()) }, { duration: 300 }));
-        cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 300 });
-        setTimeout(() => cy.fit(undefined, 30), 320);
-      } else {
-        cy.nodes().positions((n) => final.get(n.id()));
-        cy.fit(undefined, 30);
-      }
+      cy.nodes().positions((n) => ({ x: n.position('x'), y: cyY + (n.position('y') - cyY) * squash }));
+      if (animate) cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 250 });
+      else cy.fit(undefined, 30);
     });
     layout.run();
     ctx.status(`${cy.nodes().filter((n) => n.data('type') !== 'More').length} nodes drawn · click a node to expand it`);

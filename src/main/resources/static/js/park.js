@@ -2,7 +2,7 @@
 // and optionally a second park side by side (compareParks on every chain either park focuses on).
 import { gql } from './api.js';
 import { h, clear, hashFor, entityLink, facts, list, pct } from './dom.js';
-import { parkStyle, STAGE_LABELS } from './style.js';
+import { parkStyle, STAGE_LABELS, wrapLabel } from './style.js';
 
 const ENTERPRISES_SHOWN = 60;
 const PARK = `query($id: ID!, $first: Int!) { park(id: $id) {
@@ -110,7 +110,7 @@ function coverageCard(chain, i, parks, coverage) {
           cell((r) => (r.enterprisesByStage.find((s) => s.stage === stage) || { enterprises: 0 }).enterprises))))));
 }
 
-const CELL_W = 150;
+const CELL_W = 140;
 const CELL_H = 62;
 const COLS = 4;
 
@@ -124,7 +124,7 @@ function draw(cy, parks, chains, coverage) {
   const node = (id, type, name, extra = {}, classes = '') => {
     if (seen.has(id)) return false;
     seen.add(id);
-    els.push({ group: 'nodes', data: { id, type, name, label: name, ...extra }, classes });
+    els.push({ group: 'nodes', data: { id, type, name, label: classes.includes('parkbox') ? name : wrapLabel(name, 9), ...extra }, classes });
     return true;
   };
   const edge = (type, source, target, label) => els.push({ group: 'edges', data: { id: `${type}:${source}->${target}`, type, source, target, label } });
@@ -156,9 +156,9 @@ function draw(cy, parks, chains, coverage) {
       y = grid(members.length ? members : [{ id: `${s.id}:empty`, type: 'More', name: 'no entries' }], s.id, y + 50);
     }
     boxes.push({ park: p, x: x0, height: y });
-    x0 += COLS * CELL_W + (parks.length > 1 && j === 0 ? 300 : 0);
+    x0 += COLS * CELL_W + (parks.length > 1 && j === 0 ? 240 : 0);
   });
-  const chainX = parks.length > 1 ? (COLS * CELL_W) + 300 / 2 - CELL_W / 2 : COLS * CELL_W + 180;
+  const chainX = parks.length > 1 ? (COLS * CELL_W) + 240 / 2 - CELL_W / 2 : COLS * CELL_W + 180;
   const height = Math.max(...boxes.map((b) => b.height), CELL_H);
   chains.forEach((c, i) => {
     node(c.id, 'Chain', c.name);

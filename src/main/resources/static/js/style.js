@@ -37,6 +37,19 @@ export const GAP_STYLES = {
   OK: { fill: '#68d391', border: '#276749', text: '#1a202c', label: '已覆盖 covered', help: 'enough local enterprises' },
 };
 
+/**
+ * Cytoscape wraps labels only at spaces; Chinese names have none. Break them every `per` characters
+ * (at most `lines` lines, then an ellipsis); names with spaces are left to Cytoscape's own wrapping.
+ */
+export function wrapLabel(name, per = 9, lines = 2) {
+  if (!name || name.includes(' ') || name.length <= per) return name;
+  const chars = [...name];
+  const out = [];
+  for (let i = 0; i < chars.length && out.length < lines; i += per) out.push(chars.slice(i, i + per).join(''));
+  if (chars.length > per * lines) out[lines - 1] = out[lines - 1].slice(0, per - 1) + '…';
+  return out.join('\n');
+}
+
 export const STAGES = ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'];
 export const STAGE_LABELS = { UPSTREAM: '上游 Upstream', MIDSTREAM: '中游 Midstream', DOWNSTREAM: '下游 Downstream', NONE: '未分段 No stage' };
 
@@ -138,7 +151,7 @@ export function chainStyle() {
       style: {
         shape: 'round-rectangle',
         width: 150,
-        height: 52,
+        height: 62,
         'text-valign': 'center',
         'text-halign': 'center',
         'text-max-width': 138,
@@ -148,7 +161,7 @@ export function chainStyle() {
         'font-size': 14,
       },
     },
-    { selector: 'node.segment.sub', style: { width: 140, height: 48, 'font-size': 13, 'border-style': 'dotted' } },
+    { selector: 'node.segment.sub', style: { width: 140, height: 58, 'font-size': 13, 'border-style': 'dotted' } },
     {
       selector: 'node.segment[gap]',
       style: {
@@ -178,7 +191,7 @@ export function parkStyle() {
       },
     },
     { selector: 'node.parkbox.sub', style: { 'background-color': '#f7fafc', 'border-style': 'dashed', 'font-size': 14 } },
-    { selector: 'node.member', style: { 'font-size': 12, 'text-max-width': 140 } },
+    { selector: 'node.member', style: { 'font-size': 13, 'text-max-width': 140 } },
     { selector: 'node[type = "Chain"]', style: { width: 44, height: 44, 'font-size': 15, 'font-weight': 'bold' } },
     { selector: 'edge[type = "FOCUSES_ON"]', style: { label: 'data(label)', 'font-size': 14, color: '#1a202c', width: 2.5, 'line-color': '#744210', 'target-arrow-color': '#744210', 'text-rotation': 'none', 'text-background-opacity': 1 } },
   ];

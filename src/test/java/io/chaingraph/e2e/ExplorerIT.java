@@ -273,6 +273,12 @@ class ExplorerIT {
 		Path png = awaitDownload(".png");
 		byte[] head = Files.readAllBytes(png);
 		assertThat(head).startsWith(0x89, 'P', 'N', 'G');
+
+		// Export of the drawn subgraph as JSON: exactly the entities on the canvas.
+		driver.findElement(By.id("export-json")).click();
+		JsonNode exported = json.readTree(awaitDownload(".json").toFile());
+		assertThat(new TreeSet<>(exported.get("nodes").findValuesAsString("id"))).isEqualTo(drawnEntities());
+		assertThat(exported.get("edges").size()).isEqualTo(((Number) js("return cy.edges().filter(e => e.data('type') !== 'More').length")).intValue());
 	}
 
 	@Test
