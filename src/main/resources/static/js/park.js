@@ -111,7 +111,7 @@ function coverageCard(chain, i, parks, coverage) {
 }
 
 const CELL_W = 140;
-const CELL_H = 62;
+const CELL_H = 76;
 const COLS = 4;
 
 /**
