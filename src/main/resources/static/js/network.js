@@ -166,6 +166,8 @@ export async function render(ctx) {
     const details = select(id, focus);
     if (fresh) {
       try { await expand(id); } catch (e) { /* shown */ }
+      const button = document.getElementById('expand-selected');
+      if (button && selected === id && expanded.includes(id)) { button.disabled = true; button.textContent = 'Expanded'; }
       relayout(true);
       renderPanel();
       save();

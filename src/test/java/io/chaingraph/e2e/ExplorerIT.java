@@ -336,11 +336,12 @@ class ExplorerIT {
 		return new TreeSet<>((List<String>) js("return cy.nodes().filter(n => n.data('type') !== 'More').map(n => n.id())"));
 	}
 
-	/** Clicks a node where it is drawn, as a user would (it is first scrolled into the viewport). */
+	/** Clicks a node where it is drawn, as a user would (panned into view first if it is outside). */
 	@SuppressWarnings("unchecked")
 	static void clickNode(String id) {
 		WebElement canvas = driver.findElement(By.id("cy"));
-		js("cy.stop(); cy.center(cy.getElementById(arguments[0]));", id);
+		js("const n = cy.getElementById(arguments[0]), p = n.renderedPosition();"
+				+ " if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) cy.center(n);", id);
 		List<Number> p = (List<Number>) js("const p = cy.getElementById(arguments[0]).renderedPosition(); return [p.x, p.y];", id);
 		org.openqa.selenium.Rectangle r = canvas.getRect();
 		new Actions(driver).moveToElement(canvas, (int) Math.round(p.get(0).doubleValue() - r.getWidth() / 2.0),
