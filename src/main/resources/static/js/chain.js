@@ -1,0 +1,343 @@
+// Chain view: a chain's segments in upstream → midstream → downstream lanes with FEEDS arrows.
+// With a park: each segment coloured by its gap kind (chainGaps) and labelled with its local enterprise
+// count; a gap's fill candidates (gapCandidates) with their reasons in the side panel.
+import { gql } from './api.js';
+import { h, clear, hashFor, entityLink, facts, list, pct, joinNodes } from './dom.js';
+import { chainStyle, GAP_STYLES, STAGES, STAGE_LABELS, wrapLabel } from './style.js';
+import { loadDetails, renderDetails } from './details.js';
+
+const CHOICES = `{ chains { id name } parks(includeSubParks: true) { id name focusChains { chain { id } } } }`;
+const CHAIN = `query($id: ID!) { chain(id: $id) { id name description
+  nodes { id name stage parent { id } downstream { id name chain { id name } } upstream { id name chain { id name } } } } }`;
+const GAPS = `query($park: ID!, $chain: ID!) { chainGaps(parkId: $park, chainId: $chain) {
+  park { id name } coverage counts { segments present missing broken weak }
+  segments { node { id } localCount kind }
+  gaps { node { id name } kind localCount stage candidateCount unserved
+    upstream { node { id name } localCount present } downstream { node { id name } localCount present }
+    localPlatforms { id name } otherPlatforms { id name } } } }`;
+const CANDIDATES = `query($park: ID!, $node: ID!, $after: String) { gapCandidates(parkId: $park, nodeId: $node, first: 10, after: $after) {
+  score reasons cursor enterprise { id name tags region park { id name } }
+  evidence { nodes { id name } edges { type source target } } } }`;
+const LOCAL = `query($park: ID!, $node: ID!) { enterprises(parkId: $park, nodeId: $node, first: 50) { totalCount edges { node { id name tags } } } }`;
+
+const COL_W = 175;
+const ROW_H = 80;
+const LANE_GAP = 70;
+
+export async function render(ctx) {
+  const { route } = ctx;
+  const chainId = route.id;
+  const parkId = route.params.get('park') || null;
+  let selected = route.params.get('node') || null;
+
+  const choices = await ctx.busy(gql(CHOICES), 'Loading chains and parks');
+  if (!ctx.live()) return;
+  toolbar(ctx, choices, chainId, parkId);
+  const cy = ctx.graph(chainStyle(), { autoungrabify: false });
+
+  if (!chainId) {
+    ctx.empty('Choose a chain (and a park to see its gaps) in the toolbar.');
+    clear(ctx.panel, h('h2', {}, '产业链 Chain view'),
+      h('p', {}, 'Pick a chain to see its segments from upstream to downstream. Pick a park as well to colour each segment by what the park lacks: 断链 broken, 缺链 missing, 弱链 weak.'));
+    return;
+  }
+
+  const [chainData, gapData] = await ctx.busy(Promise.all([
+    gql(CHAIN, { id: chainId }),
+    parkId ? gql(GAPS, { park: parkId, chain: chainId }) : Promise.resolve(null),
+  ]), parkId ? 'Loading chain and gaps' : 'Loading chain');
+  if (!ctx.live()) return;
+  const chain = chainData.chain;
+  if (!chain) {
+    ctx.empty(`No chain with id “${chainId}”.`);
+    clear(ctx.panel, h('p', {}, `No chain with id “${chainId}”. Choose one in the toolbar.`));
+    return;
+  }
+  const report = gapData && gapData.chainGaps;
+  const status = new Map(report ? report.segments.map((s) => [s.node.id, s]) : []);
+  const gaps = new Map(report ? report.gaps.map((g) => [g.node.id, g]) : []);
+
+  // Narrow screens (phones): lanes stacked top to bottom instead of side by side.
+  const vertical = document.getElementById('cy').clientWidth < 600;
+  const positions = layout(chain.nodes, vertical);
+  const ids = new Set(chain.nodes.map((n) => n.id));
+  const lanesUsed = [...new Set(chain.nodes.map((n) => n.stage || 'NONE'))];
+  const elements = [];
+  for (const lane of [...STAGES, 'NONE'].filter((l) => lanesUsed.includes(l))) {
+    elements.push({ group: 'nodes', data: { id: `lane:${lane}`, label: STAGE_LABELS[lane] }, classes: 'lane', selectable: false, grabbable: false });
+  }
+  for (const n of chain.nodes) {
+    const s = status.get(n.id);
+    const kind = s ? (s.kind || 'OK') : undefined;
+    elements.push({
+      group: 'nodes',
+      data: {
+        id: n.id, name: n.name, stage: n.stage, parent: `lane:${n.stage || 'NONE'}`, gap: kind,
+        localCount: s ? s.localCount : undefined,
+        label: s ? `${wrapLabel(n.name, 10)}\n本地 ${s.localCount} 家` : wrapLabel(n.name, 9),
+      },
+      classes: `segment${n.parent ? ' sub' : ''}`,
+      position: positions.get(n.id),
+      grabbable: true,
+    });
+  }
+  for (const n of chain.nodes) {
+    for (const d of n.downstream) {
+      if (!ids.has(d.id)) continue;
+      const cut = (gaps.get(n.id) && gaps.get(n.id).kind === 'BROKEN') || (gaps.get(d.id) && gaps.get(d.id).kind === 'BROKEN');
+      elements.push({ group: 'edges', data: { id: `FEEDS:${n.id}->${d.id}`, type: 'FEEDS', source: n.id, target: d.id }, classes: `feeds${cut ? ' cut' : ''}` });
+    }
+    if (n.parent && ids.has(n.parent.id)) {
+      elements.push({ group: 'edges', data: { id: `PART_OF:${n.id}->${n.parent.id}`, type: 'PART_OF', source: n.id, target: n.parent.id }, classes: 'partof' });
+    }
+  }
+  cy.add(elements);
+  cy.layout({ name: 'preset', fit: true, padding: 24 }).run();
+  ctx.status(`${chain.name}: ${chain.nodes.length} segments${report ? `, ${report.park.name} covers ${pct(report.coverage)}` : ''}`);
+
+  if (report) {
+    ctx.legend(['BROKEN', 'MISSING', 'WEAK', 'OK'].map((k) => h('span', { class: 'legend-item', id: `legend-${k}`, title: GAP_STYLES[k].help },
+      h('span', { class: 'swatch', style: `background:${GAP_STYLES[k].fill};border-color:${GAP_STYLES[k].border}` }),
+      `${GAP_STYLES[k].label} (${k === 'OK' ? report.counts.present - report.counts.weak : report.counts[k.toLowerCase()]})`)),
+    h('span', { class: 'legend-item muted' }, '“本地 n 家”: local enterprises · red dashed arrows: the cut · dotted: sub-segment'));
+  } else {
+    ctx.legend(h('span', { class: 'legend-item muted' }, 'Arrows: FEEDS (upstream → downstream) · dotted: sub-segment of · choose a park to see its gaps'));
+  }
+
+  ctx.exports(() => ({
+    chain: { id: chain.id, name: chain.name },
+    park: report ? { id: report.park.id, name: report.park.name, coverage: report.coverage, counts: report.counts } : null,
+    nodes: chain.nodes.map((n) => ({ id: n.id, type: 'ChainNode', name: n.name, stage: n.stage,
+      localCount: status.has(n.id) ? status.get(n.id).localCount : undefined, gap: status.has(n.id) ? status.get(n.id).kind : undefined })),
+    edges: cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), source: e.data('source'), target: e.data('target') })),
+  }));
+
+  function save() { ctx.setParams({ park: parkId, node: selected }); }
+
+  function overview() {
+    selected = null;
+    cy.elements().unselect();
+    save();
+    clear(ctx.panel,
+      h('p', { class: 'type-badge type-Chain' }, '产业链 Chain'),
+      h('h2', {}, chain.name),
+      chain.description ? h('p', { class: 'desc' }, chain.description) : null,
+      report ? [
+        h('p', { class: 'coverage' }, `${report.park.name}: coverage ${pct(report.coverage)} `,
+          h('meter', { min: 0, max: 1, value: report.coverage, 'aria-label': 'coverage' })),
+        facts([['Segments', report.counts.segments], ['Held', report.counts.present], ['断链 Broken', report.counts.broken],
+          ['缺链 Missing', report.counts.missing], ['弱链 Weak', report.counts.weak]]),
+        h('h3', {}, 'Gaps, most severe first'),
+        list(report.gaps, (g) => h('button', { type: 'button', class: `linklike gap-${g.kind}`, onclick: () => pick(g.node.id, true) },
+          h('span', { class: 'swatch', style: `background:${GAP_STYLES[g.kind].fill};border-color:${GAP_STYLES[g.kind].border}` }),
+          `${g.node.name} · ${GAP_STYLES[g.kind].label} · 本地 ${g.localCount}`), 'No gaps.'),
+        h('div', { class: 'actions' }, h('a', { class: 'button-link', href: hashFor('park', report.park.id) }, `园区视图 Park view: ${report.park.name}`)),
+      ] : h('p', { class: 'muted' }, 'Choose a park in the toolbar to colour the segments by gap kind.'),
+      h('h3', {}, 'Segments'),
+      lanesUsed.length ? [...STAGES, 'NONE'].filter((l) => lanesUsed.includes(l)).map((lane) => [
+        h('h4', {}, STAGE_LABELS[lane]),
+        list(chain.nodes.filter((n) => (n.stage || 'NONE') === lane), (n) => h('button', { type: 'button', class: 'linklike', onclick: () => pick(n.id, true) }, n.name)),
+      ]) : null);
+  }
+
+  async function pick(id, focus) {
+    const node = cy.getElementById(id);
+    if (node.empty() || !node.hasClass('segment')) return;
+    selected = id;
+    cy.elements().unselect();
+    node.select();
+    save();
+    const n = chain.nodes.find((x) => x.id === id);
+    const back = h('button', { type: 'button', class: 'back', onclick: overview }, '← Chain overview');
+    if (!report) {
+      clear(ctx.panel, back, h('p', { class: 'muted' }, 'Loading…'));
+      const entity = await ctx.busy(loadDetails('ChainNode', id), 'Loading segment');
+      if (!ctx.live() || selected !== id) return;
+      clear(ctx.panel, back, renderDetails('ChainNode', entity, [h('a', { class: 'button-link', href: hashFor('network', id) }, 'Network view')]));
+      if (focus) ctx.focusPanel();
+      return;
+    }
+    const s = status.get(id);
+    const g = gaps.get(id);
+    const kind = s.kind || 'OK';
+    const candidatesBox = h('div', { id: 'candidates', class: 'candidates' });
+    clear(ctx.panel, back,
+      h('p', { class: 'type-badge type-ChainNode' }, `环节 Segment · ${STAGE_LABELS[n.stage || 'NONE']}`),
+      h('h2', {}, n.name),
+      h('p', { class: `gap-banner gap-${kind}`, style: `background:${GAP_STYLES[kind].fill};color:${GAP_STYLES[kind].text};border-color:${GAP_STYLES[kind].border}` },
+        `${GAP_STYLES[kind].label} — ${s.localCount} local enterprise${s.localCount === 1 ? '' : 's'} in ${report.park.name}`),
+      g ? facts([
+        ['Fed by', g.upstream.length ? joinNodes(g.upstream.map((u) => presence(u))) : 'nothing'],
+        ['Feeds', g.downstream.length ? joinNodes(g.downstream.map((u) => presence(u))) : 'nothing'],
+        ['Platforms here', g.localPlatforms.length ? joinNodes(g.localPlatforms.map(entityLink)) : (g.unserved ? 'none in the park' : null)],
+        ['Platforms elsewhere', g.otherPlatforms.length ? joinNodes(g.otherPlatforms.map(entityLink)) : null],
+        ['Outside enterprises', g.candidateCount],
+      ]) : null,
+      h('div', { class: 'actions' }, h('a', { class: 'button-link', href: hashFor('network', id) }, 'Network view')),
+      s.localCount > 0 ? h('div', { id: 'local' }, h('p', { class: 'muted' }, 'Loading local enterprises…')) : null,
+      candidatesBox);
+    if (focus) ctx.focusPanel();
+    const work = [loadCandidates(id, candidatesBox, kind)];
+    if (s.localCount > 0) work.push(loadLocal(id));
+    await Promise.all(work);
+  }
+
+  function presence(u) {
+    return h('span', { class: u.present ? 'present' : 'absent' }, entityLink(u.node), ` (${u.localCount})`);
+  }
+
+  async function loadLocal(id) {
+    const data = await ctx.busy(gql(LOCAL, { park: parkId, node: id }), 'Loading local enterprises').catch(() => null);
+    const box = document.getElementById('local');
+    if (!data || !box || selected !== id) return;
+    const conn = data.enterprises;
+    clear(box, h('h3', {}, `Local enterprises (${conn.totalCount})`),
+      list(conn.edges.map((e) => e.node), (e) => [entityLink(e), e.tags.length ? ` · ${e.tags.join(', ')}` : '']));
+  }
+
+  async function loadCandidates(id, box, kind, after = null, ol = null) {
+    const title = kind === 'OK' || kind === 'WEAK' ? '强链 Enterprises that could strengthen it' : '补链 Fill candidates';
+    if (!ol) {
+      ol = h('ol', { class: 'candidate-list', 'aria-label': 'Fill candidates' });
+      clear(box, h('h3', {}, title), h('p', { class: 'muted', id: 'candidates-loading' }, 'Loading candidates…'), ol);
+    }
+    let data;
+    try {
+      data = await ctx.busy(gql(CANDIDATES, { park: parkId, node: id, after }), 'Loading candidates');
+    } catch (e) {
+      const l = box.querySelector('#candidates-loading');
+      if (l) l.textContent = 'Candidates could not be loaded (see the error above).';
+      return;
+    }
+    if (selected !== id || !ctx.live()) return;
+    const loading = box.querySelector('#candidates-loading');
+    if (loading) loading.remove();
+    const names = new Map();
+    for (const c of data.gapCandidates) for (const n of c.evidence.nodes) names.set(n.id, n.name);
+    for (const c of data.gapCandidates) {
+      ol.append(h('li', { class: 'candidate' },
+        h('div', { class: 'candidate-head' }, entityLink(c.enterprise), h('span', { class: 'score', title: 'ranking score' }, c.score.toFixed(2))),
+        h('div', { class: 'muted' }, [c.enterprise.park ? c.enterprise.park.name : (c.enterprise.region || 'no park'), ...c.enterprise.tags].join(' · ')),
+        h('ul', { class: 'reasons' }, c.reasons.map((r) => h('li', {}, r))),
+        c.evidence.edges.length ? h('p', { class: 'evidence' }, 'Ties: ',
+          joinNodes(c.evidence.edges.map((e) => `${names.get(e.source) || e.source} → ${names.get(e.target) || e.target} (${e.type})`), '; ')) : null));
+    }
+    box.querySelector('.more-candidates')?.remove();
+    if (ol.children.length === 0) {
+      box.append(h('p', { class: 'muted' }, 'No enterprise outside the park works in this segment yet.'));
+    } else if (data.gapCandidates.length === 10) {
+      const last = data.gapCandidates[data.gapCandidates.length - 1].cursor;
+      box.append(h('button', { type: 'button', class: 'more-candidates', onclick: () => loadCandidates(id, box, kind, last, ol) }, 'More candidates'));
+    }
+  }
+
+  cy.on('tap', 'node.segment', (ev) => { pick(ev.target.id(), false).catch(() => {}); });
+  cy.on('tap', (ev) => { if (ev.target === cy && selected) overview(); });
+
+  if (selected && cy.getElementById(selected).nonempty()) await pick(selected, false);
+  else overview();
+}
+
+function toolbar(ctx, choices, chainId, parkId) {
+  const chainSelect = h('select', { id: 'chain-select' },
+    h('option', { value: '' }, '— choose —'),
+    choices.chains.map((c) => h('option', { value: c.id, selected: c.id === chainId }, c.name)));
+  const focusing = choices.parks.filter((p) => p.focusChains.some((fc) => fc.chain.id === chainId));
+  const others = choices.parks.filter((p) => !focusing.includes(p));
+  const parkSelect = h('select', { id: 'park-select' },
+    h('option', { value: '' }, '— no park —'),
+    focusing.length ? h('optgroup', { label: 'Parks focusing on this chain' }, focusing.map((p) => h('option', { value: p.id, selected: p.id === parkId }, p.name))) : null,
+    h('optgroup', { label: focusing.length ? 'Other parks' : 'Parks' }, others.map((p) => h('option', { value: p.id, selected: p.id === parkId }, p.name))));
+  const go = () => { location.hash = hashFor('chain', chainSelect.value || null, { park: parkSelect.value || null }); };
+  chainSelect.addEventListener('change', go);
+  parkSelect.addEventListener('change', go);
+  ctx.toolbar(h('label', { for: 'chain-select' }, '产业链 Chain'), chainSelect, h('label', { for: 'park-select' }, '园区 Park'), parkSelect);
+}
+
+/**
+ * Lane layout: one column band per stage, left to right. Inside a lane, a segment's rank is its longest
+ * FEEDS path from the lane's sources; ranks alternate between two sub-columns so that arrows inside a lane
+ * run diagonally instead of through other boxes. Rows follow the average height of the segments feeding
+ * each one (fewer crossings); the first lane is then re-ordered by the segments it feeds.
+ */
+export function layout(nodes, vertical = false) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const laneOf = (n) => n.stage || 'NONE';
+  const preds = new Map(nodes.map((n) => [n.id, []]));
+  const succs = new Map(nodes.map((n) => [n.id, []]));
+  for (const n of nodes) for (const d of n.downstream) if (byId.has(d.id)) { succs.get(n.id).push(d.id); preds.get(d.id).push(n.id); }
+  const rank = new Map();
+  const visiting = new Set();
+  const rankOf = (id) => {
+    if (rank.has(id)) return rank.get(id);
+    if (visiting.has(id)) return 0; // a FEEDS cycle: break it
+    visiting.add(id);
+    const n = byId.get(id);
+    let r = 0;
+    for (const p of preds.get(id)) if (laneOf(byId.get(p)) === laneOf(n)) r = Math.max(r, rankOf(p) + 1);
+    visiting.delete(id);
+    rank.set(id, r);
+    return r;
+  };
+  nodes.forEach((n) => rankOf(n.id));
+
+  const lanes = [...STAGES, 'NONE'].filter((l) => nodes.some((n) => laneOf(n) === l));
+  const y = new Map();
+  const columns = new Map(); // lane -> [col0 ids, col1 ids]
+  const bary = (id, neighbours) => {
+    const ys = neighbours.get(id).filter((p) => y.has(p)).map((p) => y.get(p));
+    return ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : Number.POSITIVE_INFINITY;
+  };
+  const place = (ids) => ids.forEach((id, i) => y.set(id, (i - (ids.length - 1) / 2) * ROW_H));
+  for (const lane of lanes) {
+    const members = nodes.filter((n) => laneOf(n) === lane);
+    const maxRank = Math.max(...members.map((n) => rank.get(n.id)));
+    const cols = maxRank === 0 ? [[]] : [[], []];
+    for (let r = 0; r <= maxRank; r++) {
+      const atRank = members.filter((n) => rank.get(n.id) === r)
+        .map((n) => ({ id: n.id, b: bary(n.id, preds), name: n.name, parent: n.parent && n.parent.id }))
+        .sort((a, b) => (a.b - b.b) || a.name.localeCompare(b.name, 'zh'));
+      // sub-segments right after their parent
+      const ordered = [];
+      for (const item of atRank.filter((x) => !x.parent || !atRank.some((o) => o.id === x.parent))) {
+        ordered.push(item.id, ...atRank.filter((x) => x.parent === item.id).map((x) => x.id));
+      }
+      cols[r % cols.length].push(...ordered);
+      cols.forEach(place);
+    }
+    columns.set(lane, cols);
+  }
+  // second pass for the first lane: follow the segments it feeds
+  const first = columns.get(lanes[0]);
+  if (first && lanes.length > 1) {
+    first.forEach((col) => {
+      // keep a parent and its sub-segments together, ordered by the group's best key
+      const groupOf = (id) => { const p = byId.get(id).parent; return p && col.includes(p.id) ? p.id : id; };
+      const groups = new Map();
+      col.forEach((id, i) => {
+        const g = groupOf(id);
+        if (!groups.has(g)) groups.set(g, { key: Number.POSITIVE_INFINITY, i, ids: [] });
+        const group = groups.get(g);
+        group.ids.push(id);
+        group.key = Math.min(group.key, bary(id, succs));
+      });
+      const order = [...groups.entries()].sort((a, b) => (a[1].key - b[1].key) || (a[1].i - b[1].i));
+      col.splice(0, col.length, ...order.flatMap(([g, group]) => [g, ...group.ids.filter((id) => id !== g)]));
+      place(col);
+    });
+  }
+  const positions = new Map();
+  let offset = 0;
+  for (const lane of lanes) {
+    const cols = columns.get(lane);
+    if (vertical) {
+      // a lane is a band: sub-columns become two rows, the order inside a column runs left to right
+      cols.forEach((col, c) => col.forEach((id) => positions.set(id, { x: (y.get(id) / ROW_H) * (COL_W - 5) + (c === 1 ? COL_W / 2 : 0), y: offset + c * ROW_H })));
+      offset += cols.length * ROW_H + LANE_GAP;
+    } else {
+      cols.forEach((col, c) => col.forEach((id) => positions.set(id, { x: offset + c * COL_W, y: y.get(id) + (c === 1 ? ROW_H / 4 : 0) })));
+      offset += cols.length * COL_W + LANE_GAP;
+    }
+  }
+  return positions;
+}

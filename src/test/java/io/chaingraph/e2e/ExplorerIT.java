@@ -1,0 +1,401 @@
+package io.chaingraph.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The network explorer in a real browser against the packaged jar: the system's headless Chromium, driven by
+ * the system's chromedriver (nothing is downloaded; Selenium Manager is not used). Search in traditional
+ * script, the gene valley's neighbourhood with its "+n more", its chain view with the BROKEN segments in the
+ * gap colour, the fill candidates of a broken segment, expanding a node, the park comparison, an API error
+ * shown on the page, phone width, and a PNG export. Screenshots go to target/screenshots/ for review.
+ * Expected values are worked out from the GraphQL API in the test, not written down.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExplorerIT {
+
+	static final Path JAR = Path.of("target", "chaingraph.jar").toAbsolutePath();
+
+	static final Path SHOTS = Path.of("target", "screenshots").toAbsolutePath();
+
+	static final String CHROMIUM = System.getProperty("explorer.chromium", "/usr/bin/chromium");
+
+	static final String CHROMEDRIVER = System.getProperty("explorer.chromedriver", "/usr/bin/chromedriver");
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@TempDir
+	static Path work;
+
+	static Process service;
+
+	static String base;
+
+	static ChromeDriver driver;
+
+	static WebDriverWait wait;
+
+	static Path downloads;
+
+	@BeforeAll
+	static void startServiceAndBrowser() throws Exception {
+		assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+				"Skipping the explorer browser test: needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
+						+ " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+		String running = System.getProperty("explorer.url", "");
+		if (running.isBlank()) {
+			startService();
+		}
+		else { // a service already running with the sample data (handy while working on the page)
+			base = running.endsWith("/") ? running : running + "/";
+		}
+
+		Files.createDirectories(SHOTS);
+		downloads = Files.createDirectories(work.resolve("downloads"));
+		// Both paths given explicitly: Selenium then never runs Selenium Manager to fetch a driver or browser.
+		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+		ChromeDriverService driverService = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1366,768", "--force-device-scale-factor=1", "--lang=zh-CN");
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false));
+		driver = new ChromeDriver(driverService, options);
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+		wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+	}
+
+	static void startService() throws Exception {
+		int port = freePort();
+		Path log = work.resolve("service.log");
+		service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				JAR.toString(), "--server.port=" + port, "--chaingraph.data-dir=" + work.resolve("data"),
+				"--chaingraph.embedded.bolt-port=0",
+				// the test checks the page, not speed: a generous bound keeps it steady on a busy machine
+				"--chaingraph.query.timeout=60s")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		base = "http://127.0.0.1:" + port + "/";
+		long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+		boolean up = false;
+		while (!up && System.nanoTime() < deadline && service.isAlive()) {
+			try {
+				up = http.send(HttpRequest.newBuilder(URI.create(base + "actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			if (!up) {
+				Thread.sleep(500);
+			}
+		}
+		assertThat(up).as("service up; log:%n%s", Files.readString(log)).isTrue();
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (driver != null) {
+			driver.quit();
+		}
+		if (service != null) {
+			service.destroy();
+			if (!service.waitFor(30, TimeUnit.SECONDS)) {
+				service.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void searchInTraditionalScriptOpensTheGeneValleyWithItsNeighbourhood() throws Exception {
+		driver.get(base);
+		WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("search-input")));
+		input.sendKeys("基因藥谷", Keys.ENTER);
+		By hit = By.cssSelector("#search-results button.hit[data-id='park-gene-valley']");
+		wait.until(ExpectedConditions.elementToBeClickable(hit)).click();
+
+		wait.until(d -> js("return !!(window.cy && cy.getElementById('park-gene-valley').nonempty() && cy.$('[type = \"More\"]').length + cy.nodes().length > 1)"));
+		wait.until(ExpectedConditions.textToBe(By.id("details-title"), "中国基因药谷"));
+		assertThat(driver.getCurrentUrl()).contains("#/network/park-gene-valley");
+
+		// 10 neighbours drawn per expansion; the rest behind "+n more", n worked out from the API.
+		int neighbours = api("{ network(id: \"park-gene-valley\", depth: 1, limit: 500) { nodes { depth } } }")
+			.at("/network/nodes").findValues("depth").stream().mapToInt(JsonNode::asInt).map(d -> d > 0 ? 1 : 0).sum();
+		assertThat(neighbours).as("sample data gives the gene valley more neighbours than one expansion draws").isGreaterThan(10);
+		assertThat(drawnEntities()).hasSize(1 + 10);
+		assertThat(js("return cy.getElementById('more:park-gene-valley').data('label')")).isEqualTo("+" + (neighbours - 10) + " more");
+
+		clickNode("more:park-gene-valley");
+		wait.until(d -> drawnEntities().size() == 1 + Math.min(neighbours, 20));
+		screenshot("network-view");
+	}
+
+	@Test
+	@Order(2)
+	void chainViewColoursTheBrokenSegmentsAndListsCandidates() throws Exception {
+		driver.findElement(By.cssSelector("#panel a[href='#/chain/chain-gene-drug?park=park-gene-valley']")).click();
+		wait.until(d -> js("return !!(window.cy && cy.getElementById('node-gd-viral-vector').nonempty() && cy.getElementById('node-gd-viral-vector').data('gap'))"));
+		assertThat(driver.getCurrentUrl()).contains("#/chain/chain-gene-drug?park=park-gene-valley");
+
+		JsonNode report = api("{ chainGaps(parkId: \"park-gene-valley\", chainId: \"chain-gene-drug\") { segments { node { id } localCount kind } } }");
+		Map<String, String> kindOf = new HashMap<>();
+		Map<String, Integer> countOf = new HashMap<>();
+		for (JsonNode s : report.at("/chainGaps/segments")) {
+			kindOf.put(s.at("/node/id").asString(), s.get("kind").isNull() ? "OK" : s.get("kind").asString());
+			countOf.put(s.at("/node/id").asString(), s.get("localCount").asInt());
+		}
+		assertThat(kindOf).containsEntry("node-gd-viral-vector", "BROKEN");
+
+		String brokenColour = legendColour("BROKEN");
+		Set<String> legendColours = Stream.of("BROKEN", "MISSING", "WEAK", "OK").map(ExplorerIT::legendColour).collect(Collectors.toSet());
+		assertThat(legendColours).as("every gap kind has its own colour").hasSize(4);
+		// Every segment is drawn in the colour the legend gives its gap kind, and labelled with its local count.
+		for (Map.Entry<String, String> segment : kindOf.entrySet()) {
+			String id = segment.getKey();
+			assertThat(nodeColour(id)).as(id).isEqualTo(legendColour(segment.getValue()));
+			assertThat((String) js("return cy.getElementById(arguments[0]).data('label')", id)).as(id)
+				.endsWith("本地 " + countOf.get(id) + " 家");
+		}
+		assertThat(nodeColour("node-gd-viral-vector")).isEqualTo(brokenColour);
+		// FEEDS arrows: every edge into the broken segment is drawn as a cut.
+		assertThat((Long) js("return cy.getElementById('node-gd-viral-vector').incomers('edge.feeds').length")).isPositive();
+		assertThat((Boolean) js("return cy.getElementById('node-gd-viral-vector').incomers('edge.feeds').every(e => e.hasClass('cut'))")).isTrue();
+		// Lanes: upstream segments left of midstream, midstream left of downstream.
+		assertThat((Boolean) js("""
+				const x = s => cy.nodes('.segment').filter(n => n.data('stage') === s).map(n => n.position('x'));
+				return Math.max(...x('UPSTREAM')) < Math.min(...x('MIDSTREAM')) && Math.max(...x('MIDSTREAM')) < Math.min(...x('DOWNSTREAM'));
+				""")).isTrue();
+
+		clickNode("node-gd-viral-vector");
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#candidates li.candidate"), 0));
+		assertThat(driver.getCurrentUrl()).contains("node=node-gd-viral-vector");
+		JsonNode candidates = api("{ gapCandidates(parkId: \"park-gene-valley\", nodeId: \"node-gd-viral-vector\", first: 10) { enterprise { name } reasons } }")
+			.get("gapCandidates");
+		List<String> expectedNames = new ArrayList<>();
+		candidates.forEach(c -> expectedNames.add(c.at("/enterprise/name").asString()));
+		List<WebElement> shown = driver.findElements(By.cssSelector("#candidates li.candidate"));
+		assertThat(shown.stream().map(li -> li.findElement(By.cssSelector(".candidate-head a")).getText()).toList())
+			.isEqualTo(expectedNames);
+		assertThat(shown.get(0).findElements(By.cssSelector(".reasons li")).stream().map(WebElement::getText).toList())
+			.containsExactlyElementsOf(textList(candidates.get(0).get("reasons")));
+		screenshot("chain-view");
+
+		// The selection survives a reload: the URL is the view.
+		driver.navigate().refresh();
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#candidates li.candidate"), 0));
+		assertThat((Boolean) js("return cy.getElementById('node-gd-viral-vector').selected()")).isTrue();
+	}
+
+	@Test
+	@Order(3)
+	void clickingANodeExpandsIt() throws Exception {
+		driver.get(base + "#/network/park-gene-valley");
+		wait.until(d -> js("return !!(window.cy && cy.getElementById('more:park-gene-valley').nonempty())"));
+		// The drawn enterprise with the most neighbours not yet drawn, worked out from the API.
+		Set<String> drawn = drawnEntities();
+		String target = null;
+		Set<String> targetNew = Set.of();
+		for (String id : new TreeSet<>(drawn)) {
+			if (!id.startsWith("ent-")) {
+				continue;
+			}
+			Set<String> fresh = new TreeSet<>(api("{ network(id: \"" + id + "\", depth: 1, limit: 500) { nodes { id } } }")
+				.at("/network/nodes").findValuesAsString("id"));
+			fresh.removeAll(drawn);
+			if (fresh.size() > targetNew.size()) {
+				target = id;
+				targetNew = fresh;
+			}
+		}
+		assertThat(target).as("a drawn enterprise with undrawn neighbours").isNotNull();
+		int before = drawn.size();
+		clickNode(target);
+		String expanded = target;
+		wait.until(d -> Boolean.TRUE.equals(js("return cy.getElementById(arguments[0]).data('expanded') === true", expanded)));
+		int expectedNew = Math.min(10, targetNew.size());
+		wait.until(d -> drawnEntities().size() == before + expectedNew);
+		assertThat(drawnEntities()).containsAll(targetNew.size() <= 10 ? targetNew : Set.of());
+		assertThat(driver.getCurrentUrl()).contains("expand=" + target);
+		screenshot("network-expanded");
+
+		// Export of the drawing as PNG (a real download of cy.png).
+		driver.findElement(By.id("export-png")).click();
+		Path png = awaitDownload(".png");
+		byte[] head = Files.readAllBytes(png);
+		assertThat(head).startsWith(0x89, 'P', 'N', 'G');
+
+		// Export of the drawn subgraph as JSON: exactly the entities on the canvas.
+		driver.findElement(By.id("export-json")).click();
+		JsonNode exported = json.readTree(awaitDownload(".json").toFile());
+		assertThat(new TreeSet<>(exported.get("nodes").findValuesAsString("id"))).isEqualTo(drawnEntities());
+		assertThat(exported.get("edges").size()).isEqualTo(((Number) js("return cy.edges().filter(e => e.data('type') !== 'More').length")).intValue());
+	}
+
+	@Test
+	@Order(4)
+	void parkViewComparesTwoParks() throws Exception {
+		driver.get(base + "#/park/park-gene-valley?compare=park-cloud-valley");
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("table.compare"), 0));
+		JsonNode parks = api("{ compareParks(parkIds: [\"park-gene-valley\", \"park-cloud-valley\"], chainId: \"chain-gene-drug\") { park { name } coverage } }");
+		WebElement table = driver.findElement(By.cssSelector("table.compare"));
+		for (JsonNode p : parks.get("compareParks")) {
+			assertThat(table.getText()).contains(p.at("/park/name").asString(),
+					String.valueOf(Math.round(p.get("coverage").asDouble() * 1000) / 10.0).replaceAll("\\.0$", "") + "%");
+		}
+		assertThat((Boolean) js("return cy.getElementById('park-gene-valley').nonempty() && cy.getElementById('park-cloud-valley').nonempty()")).isTrue();
+		screenshot("park-view");
+	}
+
+	@Test
+	@Order(5)
+	void anApiErrorIsShown() {
+		driver.get(base + "#/network/no-such-entity");
+		WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+		assertThat(error.getText()).contains("No entity with id 'no-such-entity'", "NOT_FOUND");
+	}
+
+	@Test
+	@Order(6)
+	void phoneWidth() throws Exception {
+		driver.manage().window().setSize(new Dimension(390, 844));
+		try {
+			driver.get(base + "#/chain/chain-gene-drug?park=park-gene-valley&node=node-gd-viral-vector");
+			wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#candidates li.candidate"), 0));
+			assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isTrue();
+			screenshot("phone-chain-view");
+		}
+		finally {
+			driver.manage().window().setSize(new Dimension(1366, 768));
+		}
+	}
+
+	// --- helpers -------------------------------------------------------------------------------------------
+
+	static List<String> textList(JsonNode array) {
+		List<String> out = new ArrayList<>();
+		array.forEach(n -> out.add(n.asString()));
+		return out;
+	}
+
+	static Object js(String script, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(script, args);
+	}
+
+	@SuppressWarnings("unchecked")
+	static Set<String> drawnEntities() {
+		return new TreeSet<>((List<String>) js("return cy.nodes().filter(n => n.data('type') !== 'More').map(n => n.id())"));
+	}
+
+	/** Clicks a node where it is drawn, as a user would (panned into view first if it is outside). */
+	@SuppressWarnings("unchecked")
+	static void clickNode(String id) {
+		WebElement canvas = driver.findElement(By.id("cy"));
+		js("const n = cy.getElementById(arguments[0]), p = n.renderedPosition();"
+				+ " if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) cy.center(n);", id);
+		List<Number> p = (List<Number>) js("const p = cy.getElementById(arguments[0]).renderedPosition(); return [p.x, p.y];", id);
+		org.openqa.selenium.Rectangle r = canvas.getRect();
+		new Actions(driver).moveToElement(canvas, (int) Math.round(p.get(0).doubleValue() - r.getWidth() / 2.0),
+				(int) Math.round(p.get(1).doubleValue() - r.getHeight() / 2.0))
+			.click()
+			.perform();
+	}
+
+	/** A colour as the browser computes it, normalised to "r,g,b". */
+	static String normalise(String css) {
+		return css.replaceAll("rgba?\\(|\\)|\\s", "").replaceAll("^(\\d+,\\d+,\\d+),1$", "$1");
+	}
+
+	static String nodeColour(String id) {
+		return normalise((String) js("return cy.getElementById(arguments[0]).style('background-color')", id));
+	}
+
+	static String legendColour(String kind) {
+		return normalise((String) js("return getComputedStyle(document.querySelector('#legend-' + arguments[0] + ' .swatch')).backgroundColor", kind));
+	}
+
+	static void screenshot(String name) throws IOException {
+		wait.until(d -> Boolean.TRUE.equals(js("return document.getElementById('loading').hidden")));
+		Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	static Path awaitDownload(String suffix) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (Stream<Path> files = Files.list(downloads)) {
+				var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
+				if (done.isPresent() && Files.size(done.get()) > 0) {
+					return done.get();
+				}
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("no " + suffix + " download in " + downloads);
+	}
+
+	static JsonNode api(String query) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "graphql"))
+			.header("content-type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query))))
+			.build();
+		JsonNode body = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+		assertThat(body.has("errors")).as("%s", body).isFalse();
+		return body.get("data");
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
