@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -37,9 +38,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * {@code /actuator/health}: open, they carry no data;</li>
  * <li>other actuator endpoints: like reads.</li>
  * </ul>
- * Stateless: no session, no cookie, so no CSRF token is needed.
+ * Stateless: no session, no cookie, so no CSRF token is needed. Only in the web server: the import
+ * command's context has no HTTP and no tokens.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
