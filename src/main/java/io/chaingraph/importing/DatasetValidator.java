@@ -547,7 +547,7 @@ final class DatasetValidator {
 			}
 			props.put("source", sourceOf(row));
 			props.put("fingerprint", fingerprint(props));
-			nodeRows.add(new NodeRow(id, props));
+			nodeRows.add(new NodeRow(id, props, !this.existing.containsKey(id)));
 		}
 		steps.add(new NodeStep(rows.get(0).file(), label, nodeRows));
 	}
@@ -564,7 +564,7 @@ final class DatasetValidator {
 			Map<String, Object> props = new TreeMap<>();
 			props.put("source", sourceOf(row));
 			props.put("fingerprint", fingerprint(props));
-			relRows.add(new RelRow(row.str(idColumn), target, props));
+			relRows.add(new RelRow(row.str(idColumn), target, props, !this.existing.containsKey(row.str(idColumn))));
 		}
 		steps.add(new RelStep(rows.get(0).file(), type, fromLabel, toLabel, true, relRows));
 	}
@@ -598,7 +598,8 @@ final class DatasetValidator {
 			else {
 				firstLine.put(key, row.line());
 			}
-			unique.put(key, new RelRow(key.get(0), key.get(1), props));
+			unique.put(key, new RelRow(key.get(0), key.get(1), props,
+					!this.existing.containsKey(key.get(0)) || !this.existing.containsKey(key.get(1))));
 		}
 		if (!unique.isEmpty()) {
 			steps.add(new RelStep(rows.get(0).file(), type, fromLabel, toLabel, false, new ArrayList<>(unique.values())));
