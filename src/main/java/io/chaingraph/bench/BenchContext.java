@@ -27,7 +27,10 @@ public final class BenchContext {
 
 	private final Map<String, DatasetGenerator.Summary> datasets = new HashMap<>();
 
-	public BenchContext(List<BenchSize> sizes, Path workDir, long seed, PrintStream log) {
+	private final List<String> properties;
+
+	public BenchContext(List<BenchSize> sizes, Path workDir, long seed, PrintStream log, List<String> properties) {
+		this.properties = List.copyOf(properties);
 		this.sizes = List.copyOf(sizes);
 		this.workDir = workDir;
 		this.seed = seed;
@@ -68,9 +71,14 @@ public final class BenchContext {
 		});
 	}
 
-	/** A fresh database (and the application on it); close it after the measurement. */
+	/**
+	 * A fresh database (and the application on it); close it after the measurement. The command
+	 * line's {@code --property} values come after {@code properties} and win.
+	 */
 	public BenchDatabase database(Path importDir, boolean web, String... properties) {
-		return BenchDatabase.start(this.workDir.resolve("db"), importDir, web, properties);
+		List<String> all = new java.util.ArrayList<>(List.of(properties));
+		all.addAll(this.properties);
+		return BenchDatabase.start(this.workDir.resolve("db"), importDir, web, all.toArray(String[]::new));
 	}
 
 }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.chaingraph.ChaingraphApplication;
@@ -70,14 +72,24 @@ public final class BenchDatabase implements AutoCloseable {
 					}
 				});
 		try {
-			List<String> args = new ArrayList<>(List.of("--spring.neo4j.uri=" + neo4j.boltUri(),
-					"--chaingraph.sample-data=false", "--logging.level.root=WARN", "--spring.main.log-startup-info=false",
-					"--server.port=0", "--spring.graphql.schema.inspection.enabled=false",
-					// a shared, busy machine can take seconds to plan the migrations; measurements are unaffected
-					"--chaingraph.query.timeout=120s"));
+			Map<String, String> settings = new LinkedHashMap<>();
+			settings.put("spring.neo4j.uri", neo4j.boltUri().toString());
+			settings.put("chaingraph.sample-data", "false");
+			settings.put("logging.level.root", "WARN");
+			settings.put("spring.main.log-startup-info", "false");
+			settings.put("server.port", "0");
+			settings.put("spring.graphql.schema.inspection.enabled", "false");
+			// a shared, busy machine can take seconds to plan the migrations; measurements are unaffected
+			settings.put("chaingraph.query.timeout", "120s");
 			for (String property : properties) {
-				args.add("--" + property);
+				int eq = property.indexOf('=');
+				if (eq <= 0) {
+					throw new IllegalArgumentException("expected NAME=VALUE, got '" + property + "'");
+				}
+				settings.put(property.substring(0, eq), property.substring(eq + 1));
 			}
+			List<String> args = new ArrayList<>();
+			settings.forEach((name, value) -> args.add("--" + name + "=" + value));
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(ChaingraphApplication.class)
 				.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)

@@ -26,8 +26,10 @@ public final class BenchRunner {
 	 * @param out where the Markdown files go
 	 * @param workDir where datasets and temporary databases go
 	 * @param seed generator seed
+	 * @param properties application properties ({@code name=value}) for every database the parts start
 	 */
-	public record Options(List<BenchSize> sizes, List<String> parts, Path out, Path workDir, long seed) {
+	public record Options(List<BenchSize> sizes, List<String> parts, Path out, Path workDir, long seed,
+			List<String> properties) {
 	}
 
 	private BenchRunner() {
@@ -47,11 +49,13 @@ public final class BenchRunner {
 			throw new IllegalArgumentException("no such part: " + options.parts() + " (known: "
 					+ PARTS.stream().map(s -> s.get().name()).toList() + ")");
 		}
-		BenchContext context = new BenchContext(options.sizes(), options.workDir(), options.seed(), out);
+		BenchContext context = new BenchContext(options.sizes(), options.workDir(), options.seed(), out,
+				options.properties());
 		StringBuilder all = new StringBuilder();
 		all.append("# chaingraph benchmark results\n\n");
 		all.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", sizes ")
 			.append(options.sizes().stream().map(BenchSize::toString).toList()).append(", seed ").append(options.seed())
+			.append(options.properties().isEmpty() ? "" : ", properties " + options.properties())
 			.append(".\n\n").append(Machine.describe()).append("\n\n");
 		for (BenchPart part : parts) {
 			out.printf("%n== %s ==%n", part.name());

@@ -45,6 +45,10 @@ final class BenchCommand implements Callable<Integer> {
 			description = "where datasets and temporary databases go (default: OUT/work)")
 	Path work;
 
+	@Option(names = { "-P", "--property" }, paramLabel = "NAME=VALUE",
+			description = "application property for every database the benchmark starts, e.g. -P chaingraph.import.batch-size=5000")
+	List<String> properties = new ArrayList<>();
+
 	@Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
 	long seed;
 
@@ -81,7 +85,8 @@ final class BenchCommand implements Callable<Integer> {
 		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		Path work = (this.work != null) ? this.work : this.out.resolve("work");
 		try {
-			BenchRunner.run(new BenchRunner.Options(chosen, this.parts, this.out, work, this.seed), System.out);
+			BenchRunner.run(new BenchRunner.Options(chosen, this.parts, this.out, work, this.seed,
+					this.properties), System.out);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("chaingraph bench: " + ex.getMessage());
