@@ -41,7 +41,7 @@ class GeneratedDatasetImportTest extends IntegrationTest {
 	@Test
 	void validatesWithoutProblemsAndLoadsEveryRow() throws IOException {
 		new Fixtures(this.graph).wipe();
-		DatasetGenerator.Summary summary = DatasetGenerator.generate(this.dir, GeneratorOptions.of(1_500));
+		DatasetGenerator.Summary summary = DatasetGenerator.generate(this.dir, GeneratorOptions.of(800));
 
 		ImportReport dryRun = this.imports.run(DatasetSource.fromDirectory(this.dir), true, ImportProgress.NONE);
 		assertThat(dryRun.problems()).isEmpty();
