@@ -396,7 +396,7 @@ final class DatasetValidator {
 				name = there.name();
 			}
 			Map<String, Object> props = EntityRecords.nodeProps(label, id, name, aliases, row.values(), sourceOf(row));
-			nodeRows.add(new NodeRow(id, props));
+			nodeRows.add(new NodeRow(id, props, !this.existing.containsKey(id)));
 		}
 		steps.add(new NodeStep(rows.get(0).file(), label, nodeRows));
 	}
@@ -411,7 +411,7 @@ final class DatasetValidator {
 		for (Typed row : rows) {
 			String target = row.str(targetColumn);
 			Map<String, Object> props = EntityRecords.relProps(Map.of(), sourceOf(row));
-			relRows.add(new RelRow(row.str(idColumn), target, props));
+			relRows.add(new RelRow(row.str(idColumn), target, props, !this.existing.containsKey(row.str(idColumn))));
 		}
 		steps.add(new RelStep(rows.get(0).file(), type, fromLabel, toLabel, true, relRows));
 	}
@@ -437,7 +437,8 @@ final class DatasetValidator {
 			else {
 				firstLine.put(key, row.line());
 			}
-			unique.put(key, new RelRow(key.get(0), key.get(1), props));
+			unique.put(key, new RelRow(key.get(0), key.get(1), props,
+					!this.existing.containsKey(key.get(0)) || !this.existing.containsKey(key.get(1))));
 		}
 		if (!unique.isEmpty()) {
 			steps.add(new RelStep(rows.get(0).file(), type, fromLabel, toLabel, false, new ArrayList<>(unique.values())));

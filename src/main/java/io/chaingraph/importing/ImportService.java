@@ -199,6 +199,22 @@ public class ImportService {
 			  SET n = row.props, n.importRun = $run, n.version = version + 1)
 			RETURN status, count(*) AS n""";
 
+	/** Nodes whose id was not in the graph at validation: nothing to compare with, nothing to lock. */
+	private static final String CREATE_NODES = """
+			UNWIND $rows AS row
+			CREATE (n:%1$s:Entity)
+			SET n = row.props, n.importRun = $run
+			RETURN count(*) AS n""";
+
+	/** Relationships with an end that was not in the graph at validation: they cannot exist yet. */
+	private static final String CREATE_RELS = """
+			UNWIND $rows AS row
+			MATCH (a:%1$s {id: row.from})
+			MATCH (b:%2$s {id: row.to})
+			CREATE (a)-[r:%3$s]->(b)
+			SET r = row.props, r.importRun = $run
+			RETURN count(*) AS n""";
+
 	private static final String COMPARE_NODES = """
 			UNWIND $rows AS row
 			OPTIONAL MATCH (old:%1$s {id: row.id})
@@ -233,26 +249,53 @@ public class ImportService {
 			OPTIONAL MATCH (:%1$s {id: row.from})-[old:%3$s]->(:%2$s {id: row.to})
 			RETURN %4$s AS status, count(*) AS n""";
 
+	/**
+	 * New ids (absent at validation) are created outright; the others are merged, comparing
+	 * fingerprints so that unchanged rows are not written.
+	 */
 	private FileSummary writeNodes(NodeStep step, int from, int to, String runId) {
-		List<Map<String, Object>> rows = step.rows().subList(from, to).stream().map(ImportService::nodeParams).toList();
-		Map<String, Long> counts = statusCounts(this.graph.write(MERGE_NODES.formatted(step.label(), STATUS),
-				Map.of("rows", rows, "run", runId), this.batchTimeout).records());
+		List<NodeRow> slice = step.rows().subList(from, to);
+		Map<String, Long> counts = new HashMap<>();
+		List<Map<String, Object>> fresh = slice.stream().filter(NodeRow::fresh).map(ImportService::nodeParams).toList();
+		if (!fresh.isEmpty()) {
+			counts.put("created", this.graph.write(CREATE_NODES.formatted(step.label()),
+					Map.of("rows", fresh, "run", runId), this.batchTimeout).records().get(0).get("n").asLong());
+		}
+		List<Map<String, Object>> known = slice.stream().filter(r -> !r.fresh()).map(ImportService::nodeParams).toList();
+		if (!known.isEmpty()) {
+			statusCounts(this.graph.write(MERGE_NODES.formatted(step.label(), STATUS),
+					Map.of("rows", known, "run", runId), this.batchTimeout).records())
+				.forEach((status, n) -> counts.merge(status, n, Long::sum));
+		}
 		return nodeSummary(step.file(), counts);
 	}
 
+	/**
+	 * Relationships with a new end are created outright. The others are merged (fingerprints
+	 * compared), after removing the stale ones of single-valued types (a moved enterprise).
+	 */
 	private FileSummary writeRels(RelStep step, int from, int to, String runId) {
 		List<RelRow> slice = step.rows().subList(from, to);
+		Map<String, Long> counts = new HashMap<>();
+		List<Map<String, Object>> fresh = slice.stream().filter(r -> r.fresh() && r.to() != null)
+			.map(ImportService::relParams).toList();
+		if (!fresh.isEmpty()) {
+			counts.put("created", this.graph.write(CREATE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type()),
+					Map.of("rows", fresh, "run", runId), this.batchTimeout).records().get(0).get("n").asLong());
+		}
+		List<RelRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		long removed = 0;
-		if (step.single()) {
+		if (step.single() && !known.isEmpty()) {
 			removed = this.graph.write(REMOVE_STALE.formatted(step.fromLabel(), step.toLabel(), step.type()),
-					Map.of("rows", slice.stream().map(ImportService::relParams).toList()), this.batchTimeout)
+					Map.of("rows", known.stream().map(ImportService::relParams).toList()), this.batchTimeout)
 				.records().get(0).get("n").asLong();
 		}
-		List<Map<String, Object>> rows = slice.stream().filter(r -> r.to() != null).map(ImportService::relParams).toList();
-		Map<String, Long> counts = rows.isEmpty() ? Map.of()
-				: statusCounts(this.graph.write(
-						MERGE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type(), STATUS),
-						Map.of("rows", rows, "run", runId), this.batchTimeout).records());
+		List<Map<String, Object>> rows = known.stream().filter(r -> r.to() != null).map(ImportService::relParams).toList();
+		if (!rows.isEmpty()) {
+			statusCounts(this.graph.write(MERGE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type(), STATUS),
+					Map.of("rows", rows, "run", runId), this.batchTimeout).records())
+				.forEach((status, n) -> counts.merge(status, n, Long::sum));
+		}
 		return relSummary(step.file(), counts, removed);
 	}
 

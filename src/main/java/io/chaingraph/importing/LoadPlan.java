@@ -42,10 +42,18 @@ record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, St
 
 	}
 
-	record NodeRow(String id, Map<String, Object> props) {
+	/**
+	 * @param fresh the id was not in the graph when the dataset was validated, so the node can be
+	 * created without looking for an existing one
+	 */
+	record NodeRow(String id, Map<String, Object> props, boolean fresh) {
 	}
 
-	record RelRow(String from, String to, Map<String, Object> props) {
+	/**
+	 * @param fresh an end was not in the graph when the dataset was validated, so the relationship
+	 * cannot exist yet (nor any stale one to remove) and can be created without looking
+	 */
+	record RelRow(String from, String to, Map<String, Object> props, boolean fresh) {
 	}
 
 }
