@@ -45,8 +45,7 @@ public final class BenchServer implements AutoCloseable {
 	/** Loads a dataset folder with the importer; its errors are thrown. */
 	public ImportReport load(Path dataset) {
 		ImportReport report = this.context.getBean(ImportService.class)
-			.run(DatasetSource.fromDirectory(dataset), false, new ImportProgress() {
-			});
+			.run(DatasetSource.fromDirectory(dataset), false, ImportProgress.NONE);
 		if (report.hasErrors()) {
 			throw new IllegalStateException("dataset " + dataset + " is invalid: " + report);
 		}

@@ -31,7 +31,7 @@ public final class ConcurrencyBench {
 	public record Settings(List<Integer> clients, int requestsPerClient, int minRequests, Duration maxPerLevel, long seed) {
 
 		public static Settings smoke() {
-			return new Settings(List.of(1, 4, 16, 64), 2, 20, Duration.ofSeconds(10), 42);
+			return new Settings(List.of(1, 4, 16, 64), 1, 8, Duration.ofSeconds(10), 42);
 		}
 
 		public static Settings standard() {
@@ -67,7 +67,7 @@ public final class ConcurrencyBench {
 		List<Level> levels = new ArrayList<>();
 		for (int clients : this.settings.clients()) {
 			int total = Math.max(this.settings.minRequests(), clients * this.settings.requestsPerClient());
-			send(requests, clients, Math.max(clients, total / 10)); // warm-up: connections, threads, caches
+			send(requests, clients, Math.max(1, total / 10)); // warm-up: connections, threads, caches
 			Level level = send(requests, clients, total);
 			this.log.printf(Locale.ROOT, "  %d client(s): %d requests, %d errors, %.0f req/s, p99 %s ms%n", clients,
 					level.requests(), level.errors(), level.throughput(), Latency.ms(level.latency().p99()));

@@ -59,7 +59,7 @@ public final class QueryBench {
 	public record Settings(int warmup, int iterations, Duration maxPerCase, int probesPerBucket, int sample, long seed) {
 
 		public static Settings smoke() {
-			return new Settings(2, 5, Duration.ofSeconds(5), 2, 6, 42);
+			return new Settings(1, 3, Duration.ofSeconds(2), 1, 4, 42);
 		}
 
 		public static Settings standard() {
