@@ -33,7 +33,7 @@ public final class BenchServer implements AutoCloseable {
 	public static BenchServer start(Path dataDir, List<String> arguments) {
 		List<String> args = new ArrayList<>(List.of("--chaingraph.data-dir=" + dataDir.toAbsolutePath(),
 				"--chaingraph.sample-data=false", "--chaingraph.embedded.bolt-port=0", "--server.port=0",
-				"--server.address=127.0.0.1", "--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
+				"--server.address=127.0.0.1", "--chaingraph.query.timeout=60s", "--logging.level.root=WARN", "--spring.main.log-startup-info=false"));
 		args.addAll(arguments);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ChaingraphApplication.class)
 			.web(WebApplicationType.SERVLET)

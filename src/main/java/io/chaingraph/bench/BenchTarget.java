@@ -61,8 +61,11 @@ public final class BenchTarget {
 		this.gaps = context.getBean(GapBenchAccess.class);
 		this.search = context.getBean(SearchBenchAccess.class);
 		this.graphQl = context.getBean(ExecutionGraphQlService.class);
+		// Responses are completed on the client's selector thread instead of being handed to a pool:
+		// one thread hop fewer per request, which matters on a busy machine.
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
+			.executor(Runnable::run)
 			.connectTimeout(Duration.ofSeconds(10))
 			.build();
 		this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/graphql");
