@@ -23,7 +23,7 @@ public final class Cli {
 
 	@Command(name = "java -jar chaingraph.jar", mixinStandardHelpOptions = true,
 			description = "Without a command: serve the GraphQL API on port 8080.",
-			subcommands = { ImportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class })
+			subcommands = { ImportCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 	static final class Root {
 
 	}

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -48,13 +49,23 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 	 */
 	public static EmbeddedNeo4j start(Path home, String address, int port, long pageCacheBytes,
 			Duration transactionTimeout) {
+		return start(home, address, port, pageCacheBytes, transactionTimeout, builder -> {
+		});
+	}
+
+	/**
+	 * Like {@link #start(Path, String, int, long, Duration)}, with further settings applied by
+	 * {@code settings} (the benchmark sets the folder {@code LOAD CSV} may read, for example).
+	 */
+	public static EmbeddedNeo4j start(Path home, String address, int port, long pageCacheBytes,
+			Duration transactionTimeout, Consumer<DatabaseManagementServiceBuilder> settings) {
 		Path normalisedHome = home.toAbsolutePath().normalize();
 		int boltPort = (port == 0) ? freePort(address) : port;
 		if (!isFree(address, boltPort)) {
 			throw new BoltPortInUseException(address, boltPort);
 		}
 		long started = System.nanoTime();
-		DatabaseManagementService service = new DatabaseManagementServiceBuilder(normalisedHome)
+		DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(normalisedHome)
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address, new SocketAddress(address, boltPort))
 			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
@@ -62,8 +73,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 			.setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
 			// Bolt listens on loopback only; an external server brings its own authentication.
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
-			.setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout)
-			.build();
+			.setConfig(GraphDatabaseSettings.transaction_timeout, transactionTimeout);
+		settings.accept(builder);
+		DatabaseManagementService service = builder.build();
 		// Block until the default database accepts work, so the first driver call does not race it.
 		service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(Duration.ofSeconds(60).toMillis());
 		log.info("Embedded Neo4j started in {} ms: data in {}, Bolt on {}:{}",

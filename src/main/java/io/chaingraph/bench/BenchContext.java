@@ -1,0 +1,76 @@
+package io.chaingraph.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.chaingraph.generate.DatasetGenerator;
+import io.chaingraph.generate.GeneratorOptions;
+
+/**
+ * What every part shares: the sizes to measure, generated datasets (made once per size and seed,
+ * reused by every part), a folder for temporary databases, the harness and the log.
+ */
+public final class BenchContext {
+
+	private final List<BenchSize> sizes;
+
+	private final Path workDir;
+
+	private final long seed;
+
+	private final Harness harness;
+
+	private final PrintStream log;
+
+	private final Map<String, DatasetGenerator.Summary> datasets = new HashMap<>();
+
+	public BenchContext(List<BenchSize> sizes, Path workDir, long seed, PrintStream log) {
+		this.sizes = List.copyOf(sizes);
+		this.workDir = workDir;
+		this.seed = seed;
+		this.harness = new Harness(log);
+		this.log = log;
+	}
+
+	public List<BenchSize> sizes() {
+		return this.sizes;
+	}
+
+	public Harness harness() {
+		return this.harness;
+	}
+
+	public PrintStream log() {
+		return this.log;
+	}
+
+	public Path workDir() {
+		return this.workDir;
+	}
+
+	/** The generated dataset of {@code size} (written on first use). */
+	public DatasetGenerator.Summary dataset(BenchSize size) {
+		return dataset(size.label(), GeneratorOptions.of(size.enterprises()).withSeed(this.seed));
+	}
+
+	/** A generated dataset under {@code name} (written on first use). */
+	public synchronized DatasetGenerator.Summary dataset(String name, GeneratorOptions options) {
+		return this.datasets.computeIfAbsent(name, n -> {
+			long started = System.nanoTime();
+			DatasetGenerator.Summary summary = DatasetGenerator.generate(this.workDir.resolve("datasets").resolve(n),
+					options);
+			this.log.printf("Generated dataset %s: %,d rows in %.1f s%n", n, summary.totalRows(),
+					(System.nanoTime() - started) / 1e9);
+			return summary;
+		});
+	}
+
+	/** A fresh database (and the application on it); close it after the measurement. */
+	public BenchDatabase database(Path importDir, boolean web, String... properties) {
+		return BenchDatabase.start(this.workDir.resolve("db"), importDir, web, properties);
+	}
+
+}

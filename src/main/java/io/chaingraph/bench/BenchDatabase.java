@@ -1,0 +1,143 @@
+package io.chaingraph.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.chaingraph.ChaingraphApplication;
+import io.chaingraph.config.EmbeddedNeo4j;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.driver.Driver;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A fresh embedded Neo4j in its own temporary folder with the application on top of it, for one
+ * measurement. The database is started here (so the benchmark can set what {@code LOAD CSV} may
+ * read) and the application connects to it over Bolt as to an external server, exactly as the
+ * service does to its embedded database. Closing stops both and deletes the folder.
+ */
+public final class BenchDatabase implements AutoCloseable {
+
+	/** Page cache of the benchmark's databases (the service's default). */
+	public static final DataSize PAGE_CACHE = DataSize.ofMegabytes(512);
+
+	private final Path home;
+
+	private final EmbeddedNeo4j neo4j;
+
+	private final ConfigurableApplicationContext context;
+
+	private BenchDatabase(Path home, EmbeddedNeo4j neo4j, ConfigurableApplicationContext context) {
+		this.home = home;
+		this.neo4j = neo4j;
+		this.context = context;
+	}
+
+	/**
+	 * @param workDir where the temporary database folder is created
+	 * @param importDir folder that {@code LOAD CSV FROM 'file:///…'} reads, or null to disallow file URLs
+	 * @param web true to start the HTTP server as well (on a free port)
+	 * @param properties further application properties, {@code name=value} (they win over the defaults here)
+	 */
+	public static BenchDatabase start(Path workDir, Path importDir, boolean web, String... properties) {
+		Path home;
+		try {
+			Files.createDirectories(workDir);
+			home = Files.createTempDirectory(workDir, "db-");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot create a database folder in " + workDir, ex);
+		}
+		EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, "127.0.0.1", 0, PAGE_CACHE.toBytes(), Duration.ofHours(1),
+				builder -> {
+					if (importDir != null) {
+						builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir.toAbsolutePath().normalize());
+						builder.setConfig(GraphDatabaseSettings.allow_file_urls, true);
+					}
+					else {
+						builder.setConfig(GraphDatabaseSettings.allow_file_urls, false);
+					}
+				});
+		try {
+			List<String> args = new ArrayList<>(List.of("--spring.neo4j.uri=" + neo4j.boltUri(),
+					"--chaingraph.sample-data=false", "--logging.level.root=WARN", "--spring.main.log-startup-info=false",
+					"--server.port=0", "--spring.graphql.schema.inspection.enabled=false",
+					// a shared, busy machine can take seconds to plan the migrations; measurements are unaffected
+					"--chaingraph.query.timeout=120s"));
+			for (String property : properties) {
+				args.add("--" + property);
+			}
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(ChaingraphApplication.class)
+				.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.run(args.toArray(String[]::new));
+			return new BenchDatabase(home, neo4j, context);
+		}
+		catch (RuntimeException ex) {
+			neo4j.close();
+			delete(home);
+			throw ex;
+		}
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	public Driver driver() {
+		return bean(Driver.class);
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	public EmbeddedNeo4j neo4j() {
+		return this.neo4j;
+	}
+
+	/** The HTTP port when started with {@code web}. */
+	public int httpPort() {
+		if (this.context instanceof WebServerApplicationContext web) {
+			return web.getWebServer().getPort();
+		}
+		throw new IllegalStateException("started without the web server");
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.context.close();
+		}
+		finally {
+			this.neo4j.close();
+			delete(this.home);
+		}
+	}
+
+	static void delete(Path dir) {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ex) {
+			// a temp folder left behind is not worth failing a benchmark for
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.chaingraph.bench;
+
+import java.util.Locale;
+
+/**
+ * A dataset size the benchmark builds with the generator.
+ *
+ * @param label S, M, L or smoke
+ * @param enterprises enterprises generated
+ * @param runs timed runs per measurement at this size
+ * @param perRowSample enterprises in the sample dataset the one-transaction-per-row baseline loads
+ */
+public record BenchSize(String label, int enterprises, int runs, int perRowSample) {
+
+	public static final BenchSize SMOKE = new BenchSize("smoke", 200, 1, 20);
+
+	public static final BenchSize S = new BenchSize("S", 10_000, 3, 500);
+
+	public static final BenchSize M = new BenchSize("M", 100_000, 2, 500);
+
+	public static final BenchSize L = new BenchSize("L", 1_000_000, 1, 500);
+
+	public static BenchSize parse(String label) {
+		return switch (label.strip().toUpperCase(Locale.ROOT)) {
+			case "SMOKE" -> SMOKE;
+			case "S" -> S;
+			case "M" -> M;
+			case "L" -> L;
+			default -> throw new IllegalArgumentException("unknown size '" + label + "' (S, M, L or smoke)");
+		};
+	}
+
+	public BenchSize withRuns(int newRuns) {
+		return new BenchSize(this.label, this.enterprises, newRuns, this.perRowSample);
+	}
+
+	@Override
+	public String toString() {
+		return String.format("%s (%,d enterprises)", this.label, this.enterprises);
+	}
+
+}
