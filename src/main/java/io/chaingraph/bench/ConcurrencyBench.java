@@ -35,7 +35,7 @@ public final class ConcurrencyBench {
 		}
 
 		public static Settings standard() {
-			return new Settings(List.of(1, 4, 16, 64), 25, 300, Duration.ofSeconds(60), 42);
+			return new Settings(List.of(1, 4, 16, 64), 20, 200, Duration.ofSeconds(30), 42);
 		}
 
 	}
@@ -127,25 +127,24 @@ public final class ConcurrencyBench {
 				List.copyOf(errorSamples));
 	}
 
-	public static String table(String dataset, long enterprises, List<Level> levels) {
-		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "### Concurrency on %s (%,d enterprises)%n%n", dataset, enterprises));
-		out.append("Mixed read workload (every request of the queries table, shuffled) over HTTP on loopback; "
-				+ "clients send one request after another.\n\n");
-		out.append("| clients | requests | errors | seconds | throughput (req/s) | p50 ms | p99 ms |\n");
-		out.append("|--:|--:|--:|--:|--:|--:|--:|\n");
+	public static MarkdownTable table(String dataset, long enterprises, List<Level> levels) {
+		MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
+				"Concurrency on %s (%,d enterprises): mixed reads over HTTP on loopback", dataset, enterprises),
+				"clients", "requests", "errors", "seconds", "throughput (req/s)", "p50 ms", "p99 ms");
 		for (Level level : levels) {
-			out.append(String.format(Locale.ROOT, "| %d | %d | %d | %.1f | %.0f | %s | %s |%n", level.clients(),
-					level.requests(), level.errors(), level.seconds(), level.throughput(), Latency.ms(level.latency().p50()),
-					Latency.ms(level.latency().p99())));
+			table.row(level.clients(), level.requests(), level.errors(), String.format(Locale.ROOT, "%.1f", level.seconds()),
+					String.format(Locale.ROOT, "%.0f", level.throughput()), Latency.ms(level.latency().p50()),
+					Latency.ms(level.latency().p99()));
 		}
+		table.note("Workload: every request of the queries table, shuffled; each client sends one request after another "
+				+ "(java.net.http, HTTP/1.1 keep-alive). Errors: a status other than 200, a GraphQL error or an exception. "
+				+ "Target: zero errors at 64 clients.");
 		for (Level level : levels) {
 			if (!level.errorSamples().isEmpty()) {
-				out.append("\nErrors at ").append(level.clients()).append(" clients: ")
-					.append(String.join("; ", level.errorSamples())).append('\n');
+				table.note("Errors at " + level.clients() + " clients: " + String.join("; ", level.errorSamples()));
 			}
 		}
-		return out.toString();
+		return table;
 	}
 
 }

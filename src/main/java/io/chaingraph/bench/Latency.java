@@ -3,21 +3,16 @@ package io.chaingraph.bench;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Median and 99th percentile of a set of timings (nearest-rank), in milliseconds. */
+/** Median and 99th percentile of a set of timings, in milliseconds. */
 public record Latency(int samples, double p50, double p99) {
 
+	/** From the first {@code count} timings, through the harness's {@link Stats} (HdrHistogram). */
 	public static Latency ofNanos(long[] nanos, int count) {
 		if (count == 0) {
 			return new Latency(0, Double.NaN, Double.NaN);
 		}
-		long[] sorted = Arrays.copyOf(nanos, count);
-		Arrays.sort(sorted);
-		return new Latency(count, rank(sorted, 0.50) / 1e6, rank(sorted, 0.99) / 1e6);
-	}
-
-	private static long rank(long[] sorted, double quantile) {
-		int index = (int) Math.ceil(quantile * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+		Stats stats = Stats.of(Arrays.stream(nanos, 0, count).mapToObj(java.time.Duration::ofNanos).toList());
+		return new Latency(count, stats.medianMillis(), stats.p99Millis());
 	}
 
 	static String ms(double millis) {

@@ -63,7 +63,7 @@ public final class QueryBench {
 		}
 
 		public static Settings standard() {
-			return new Settings(15, 100, Duration.ofSeconds(15), 4, 40, 42);
+			return new Settings(10, 100, Duration.ofSeconds(10), 3, 30, 42);
 		}
 
 	}
@@ -98,7 +98,7 @@ public final class QueryBench {
 	}
 
 	/** All cases measured on one dataset, and the HTTP requests behind them (the concurrency workload). */
-	public record Result(String dataset, long enterprises, List<CaseResult> cases, List<String> warnings,
+	public record Result(String dataset, long enterprises, long segments, List<CaseResult> cases, List<String> warnings,
 			List<String> workload) {
 
 		public CaseResult find(String query, String bucket) {
@@ -129,6 +129,8 @@ public final class QueryBench {
 	public Result run(String dataset) throws Exception {
 		long enterprises = this.target.cypher("MATCH (e:Enterprise) RETURN count(e) AS n", Map.of())
 			.records().get(0).get("n").asLong();
+		long segments = this.target.cypher("MATCH (n:ChainNode) RETURN count(n) AS n", Map.of())
+			.records().get(0).get("n").asLong();
 		Map<String, List<Probe>> cases = new LinkedHashMap<>();
 		select(cases, searchProbes());
 		for (int depth : new int[] { 1, 3, 5 }) {
@@ -149,7 +151,7 @@ public final class QueryBench {
 			results.add(measure(key[0], key[1], entry.getValue()));
 			entry.getValue().forEach(p -> workload.add(p.httpBody()));
 		}
-		return new Result(dataset, enterprises, results, List.copyOf(this.warnings), workload);
+		return new Result(dataset, enterprises, segments, results, List.copyOf(this.warnings), workload);
 	}
 
 	/** Puts probes into their reach buckets, at most {@code probesPerBucket} each. */
@@ -487,37 +489,40 @@ public final class QueryBench {
 
 	// ---------------------------------------------------------------- tables
 
-	/** One Markdown table: a row per query and reach bucket, p50 / p99 per way and the ratio to the driver. */
-	public static String table(Result result) {
-		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "### Queries on %s (%,d enterprises)%n%n", result.dataset(), result.enterprises()));
-		out.append("Milliseconds, p50 / p99; ×: p50 ratio to the driver running the same Cypher. "
-				+ "Reach: nodes in the answer (traversals with limit " + TRAVERSAL_LIMIT + ").\n\n");
-		out.append("| query | reach | starts | nodes (median) | driver | service | × | GraphQL in-process | × | GraphQL over HTTP | × |\n");
-		out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+	/** A row per query and reach bucket: p50 / p99 per way and the p50 ratio to the driver. */
+	public static MarkdownTable table(Result result) {
+		MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
+				"Queries on %s (%,d enterprises): p50 / p99 in ms, × = p50 ratio to the driver", result.dataset(),
+				result.enterprises()),
+				"query", "reach", "starts", "nodes", "driver", "service", "×", "GraphQL in-process", "×", "GraphQL over HTTP", "×");
 		for (CaseResult c : result.cases()) {
-			out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", c.query(),
-					c.bucket(), c.probes(), c.medianSize(), pair(c.of(Way.DRIVER)), pair(c.of(Way.SERVICE)),
+			table.row(c.query(), c.bucket(), c.probes(), c.medianSize(), pair(c.of(Way.DRIVER)), pair(c.of(Way.SERVICE)),
 					Latency.ratio(c.of(Way.SERVICE).p50(), c.of(Way.DRIVER).p50()), pair(c.of(Way.GRAPHQL)),
 					Latency.ratio(c.of(Way.GRAPHQL).p50(), c.of(Way.DRIVER).p50()), pair(c.of(Way.HTTP)),
-					Latency.ratio(c.of(Way.HTTP).p50(), c.of(Way.DRIVER).p50())));
+					Latency.ratio(c.of(Way.HTTP).p50(), c.of(Way.DRIVER).p50()));
 		}
+		table.note("reach: size of the answer in nodes (traversals asked with limit " + TRAVERSAL_LIMIT
+				+ ", search with first " + SEARCH_FIRST + ", gapCandidates with first " + CANDIDATES_FIRST
+				+ "; chainGaps/compareParks: segments reported); starts: start points used in turn; nodes: their median answer size.");
+		table.note("driver: the repository's own statement through the bare Neo4j driver; service: the Java service call "
+				+ "(checks, statement, mapping); GraphQL in-process: ExecutionGraphQlService; GraphQL over HTTP: POST /graphql "
+				+ "on loopback (java.net.http). The four ways of one question run back to back, in rotating order.");
 		if (!result.warnings().isEmpty()) {
-			out.append("\nAnswers that differed between the ways: ").append(String.join("; ", result.warnings())).append('\n');
+			table.note("Answers that differed between the ways: " + String.join("; ", result.warnings()));
 		}
-		return out.toString();
+		return table;
 	}
 
 	/**
 	 * Issue 4's figure: downstream(depth 3), chainGaps and network(depth 2) over HTTP against the
 	 * driver, and the target GraphQL/driver ≤ 1.5 at p50 for answers under 100 nodes.
 	 */
-	public static String headline(Result result) {
-		StringBuilder out = new StringBuilder();
-		out.append(String.format(Locale.ROOT, "### GraphQL over HTTP vs the driver on %s (%,d enterprises)%n%n",
-				result.dataset(), result.enterprises()));
-		out.append("| query | reach | driver p50 | driver p99 | HTTP p50 | HTTP p99 | HTTP/driver p50 | HTTP/driver p99 | target ≤ 1.5 (answers < 100 nodes) |\n");
-		out.append("|---|---|--:|--:|--:|--:|--:|--:|---|\n");
+	public static MarkdownTable headline(Result result) {
+		MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
+				"GraphQL over HTTP vs the driver on %s (%,d enterprises, %,d chain segments)", result.dataset(),
+				result.enterprises(), result.segments()),
+				"query", "reach", "driver p50", "driver p99", "HTTP p50", "HTTP p99", "HTTP/driver p50", "HTTP/driver p99",
+				"target ≤ 1.5 at p50 (answers < 100 nodes)");
 		for (CaseResult c : result.cases()) {
 			if (!(c.query().equals("downstream(depth 3)") || c.query().equals("network(depth 2)")
 					|| c.query().equals("chainGaps"))) {
@@ -525,12 +530,12 @@ public final class QueryBench {
 			}
 			double ratio = c.ratio(Way.HTTP);
 			String verdict = c.medianSize() >= 100 ? "n/a (≥ 100 nodes)" : (ratio <= 1.5 ? "met" : "missed");
-			out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", c.query(), c.bucket(),
-					Latency.ms(c.of(Way.DRIVER).p50()), Latency.ms(c.of(Way.DRIVER).p99()), Latency.ms(c.of(Way.HTTP).p50()),
-					Latency.ms(c.of(Way.HTTP).p99()), Latency.ratio(c.of(Way.HTTP).p50(), c.of(Way.DRIVER).p50()),
-					Latency.ratio(c.of(Way.HTTP).p99(), c.of(Way.DRIVER).p99()), verdict));
+			table.row(c.query(), c.bucket(), Latency.ms(c.of(Way.DRIVER).p50()), Latency.ms(c.of(Way.DRIVER).p99()),
+					Latency.ms(c.of(Way.HTTP).p50()), Latency.ms(c.of(Way.HTTP).p99()),
+					Latency.ratio(c.of(Way.HTTP).p50(), c.of(Way.DRIVER).p50()),
+					Latency.ratio(c.of(Way.HTTP).p99(), c.of(Way.DRIVER).p99()), verdict);
 		}
-		return out.toString();
+		return table;
 	}
 
 	private static String pair(Latency latency) {

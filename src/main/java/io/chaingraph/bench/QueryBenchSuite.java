@@ -77,21 +77,26 @@ public final class QueryBenchSuite {
 		return this.concurrency;
 	}
 
-	/** Every table as Markdown: per dataset the headline (issue 4) and query tables, then scaling and concurrency. */
+	/** Every table: per dataset the headline (issue 4) and query tables, then scaling and concurrency. */
+	public List<MarkdownTable> tables() {
+		List<MarkdownTable> tables = new ArrayList<>();
+		for (Result result : this.results) {
+			tables.add(QueryBench.headline(result));
+			tables.add(QueryBench.table(result));
+		}
+		if (this.results.size() > 1) {
+			tables.add(scalingTable(this.results));
+		}
+		if (this.concurrencyDataset != null) {
+			tables.add(ConcurrencyBench.table(this.concurrencyDataset, this.concurrencyEnterprises, this.concurrency));
+		}
+		return tables;
+	}
+
 	public String markdown() {
 		StringBuilder out = new StringBuilder();
-		out.append("## Queries\n\n");
-		for (Result result : this.results) {
-			out.append(QueryBench.headline(result)).append('\n');
-			out.append(QueryBench.table(result)).append('\n');
-		}
-		out.append("## Scaling\n\n").append(scalingTable(this.results)).append('\n');
-		out.append("## Concurrency\n\n");
-		if (this.concurrencyDataset != null) {
-			out.append(ConcurrencyBench.table(this.concurrencyDataset, this.concurrencyEnterprises, this.concurrency));
-		}
-		else {
-			out.append("(not run)\n");
+		for (MarkdownTable table : tables()) {
+			out.append(table.render()).append('\n');
 		}
 		return out.toString();
 	}
@@ -115,40 +120,34 @@ public final class QueryBenchSuite {
 		return common;
 	}
 
-	public static String scalingTable(List<Result> results) {
-		StringBuilder out = new StringBuilder();
-		if (results.size() < 2) {
-			return "(needs two datasets)\n";
-		}
+	public static MarkdownTable scalingTable(List<Result> results) {
 		Result smallest = results.get(0);
 		Result largest = results.get(results.size() - 1);
-		out.append(String.format(Locale.ROOT,
-				"p50 in ms over HTTP (driver in brackets) of the same query at the same reach on each graph; "
-						+ "ratio: %s / %s, target ≤ %.0f (cost follows the reached set, not the graph).%n%n",
-				largest.dataset(), smallest.dataset(), SCALING_TARGET));
-		out.append("| query | reach |");
+		List<String> header = new ArrayList<>(List.of("query", "reach"));
 		for (Result r : results) {
-			out.append(String.format(Locale.ROOT, " %s (%,d) |", r.dataset(), r.enterprises()));
+			header.add(String.format(Locale.ROOT, "%s (%,d)", r.dataset(), r.enterprises()));
 		}
-		out.append(" ratio HTTP | ratio driver | target |\n|---|---|");
-		out.append("--:|".repeat(results.size())).append("--:|--:|---|\n");
+		header.addAll(List.of("ratio HTTP", "ratio driver", "target ≤ " + (int) SCALING_TARGET));
+		MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
+				"Scaling: p50 in ms over HTTP (driver in brackets), same query and reach on each graph; ratio %s / %s",
+				largest.dataset(), smallest.dataset()), header.toArray(String[]::new));
 		for (String[] key : commonCases(results)) {
-			out.append("| ").append(key[0]).append(" | ").append(key[1]).append(" |");
+			List<Object> row = new ArrayList<>(List.of(key[0], key[1]));
 			for (Result r : results) {
 				CaseResult c = r.find(key[0], key[1]);
-				out.append(' ').append(Latency.ms(c.of(Way.HTTP).p50())).append(" (")
-					.append(Latency.ms(c.of(Way.DRIVER).p50())).append(") |");
+				row.add(Latency.ms(c.of(Way.HTTP).p50()) + " (" + Latency.ms(c.of(Way.DRIVER).p50()) + ")");
 			}
 			CaseResult small = smallest.find(key[0], key[1]);
 			CaseResult large = largest.find(key[0], key[1]);
 			double ratio = large.of(Way.HTTP).p50() / small.of(Way.HTTP).p50();
-			String verdict = fixedReach(key) ? (ratio <= SCALING_TARGET ? "met" : "missed")
-					: "n/a (reach grows with the graph)";
-			out.append(' ').append(Latency.ratio(large.of(Way.HTTP).p50(), small.of(Way.HTTP).p50())).append(" | ")
-				.append(Latency.ratio(large.of(Way.DRIVER).p50(), small.of(Way.DRIVER).p50())).append(" | ")
-				.append(verdict).append(" |\n");
+			row.add(Latency.ratio(large.of(Way.HTTP).p50(), small.of(Way.HTTP).p50()));
+			row.add(Latency.ratio(large.of(Way.DRIVER).p50(), small.of(Way.DRIVER).p50()));
+			row.add(fixedReach(key) ? (ratio <= SCALING_TARGET ? "met" : "missed") : "n/a (work grows with the park)");
+			table.row(row.toArray());
 		}
-		return out.toString();
+		table.note("Fixed reach: the same reach bucket on each graph, so the work should follow the reached set, not the "
+				+ "graph. chainGaps and compareParks count every local enterprise of a park, and parks grow with the graph.");
+		return table;
 	}
 
 	/** chainGaps and compareParks read every local enterprise of a park: their work grows with the park. */
