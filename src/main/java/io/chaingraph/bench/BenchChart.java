@@ -57,7 +57,7 @@ public final class BenchChart {
 		XYChart load = new XYChartBuilder().width(WIDTH).height(HEIGHT)
 			.title("Concurrency: mixed reads over HTTP")
 			.xAxisTitle("concurrent clients")
-			.yAxisTitle("requests/s · p99 ms")
+			.yAxisTitle("throughput (requests/s)")
 			.build();
 		load.getStyler().setXAxisLogarithmic(true);
 		load.getStyler().setYAxisMin(0.0);
@@ -73,7 +73,9 @@ public final class BenchChart {
 				p99.add(level.latency().p99());
 			}
 			load.addSeries("throughput (req/s)", clients, throughput).setMarker(SeriesMarkers.CIRCLE);
-			load.addSeries("p99 (ms)", clients, p99).setMarker(SeriesMarkers.SQUARE);
+			load.addSeries("p99 (ms, right axis)", clients, p99).setMarker(SeriesMarkers.SQUARE).setYAxisGroup(1);
+			load.setYAxisGroupTitle(1, "p99 (ms)");
+			load.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
 		}
 		else {
 			load.addSeries("no data", List.of(1.0), List.of(0.0));
