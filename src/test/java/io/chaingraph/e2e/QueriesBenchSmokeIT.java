@@ -37,8 +37,7 @@ class QueriesBenchSmokeIT {
 				"network(depth 2)", "chainGaps", "gapCandidates", "compareParks" }) {
 			assertThat(markdown.lines().filter(l -> l.startsWith("| " + query + " ")))
 				.as(query)
-				.isNotEmpty()
-				.allSatisfy(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? / \\d+(\\.\\d+)? "));
+				.anySatisfy(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? / \\d+(\\.\\d+)? "));
 		}
 		assertThat(markdown).doesNotContain("Answers that differed");
 		for (int clients : new int[] { 1, 4, 16, 64 }) {
