@@ -103,10 +103,18 @@ class GapRepository {
 	}
 
 	List<Record> report(List<String> parkIds, String chainId) {
-		return this.graph.list(REPORT_STATEMENT, Map.of("parkIds", parkIds, "chainId", chainId), r -> r);
+		return this.graph.list(REPORT_STATEMENT, reportParameters(parkIds, chainId), r -> r);
+	}
+
+	static Map<String, Object> reportParameters(List<String> parkIds, String chainId) {
+		return Map.of("parkIds", parkIds, "chainId", chainId);
 	}
 
 	List<Record> candidates(String parkId, String nodeId, CandidateCursor after, int limit) {
+		return this.graph.list(CANDIDATES, candidateParameters(parkId, nodeId, after, limit), r -> r);
+	}
+
+	static Map<String, Object> candidateParameters(String parkId, String nodeId, CandidateCursor after, int limit) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("parkId", parkId);
 		parameters.put("nodeId", nodeId);
@@ -114,7 +122,7 @@ class GapRepository {
 		parameters.put("afterName", (after != null) ? after.name() : null);
 		parameters.put("afterId", (after != null) ? after.id() : null);
 		parameters.put("limit", limit);
-		return this.graph.list(CANDIDATES, parameters, r -> r);
+		return parameters;
 	}
 
 	/** Labels of the given ids (null for unknown ones); used only to explain an empty answer. */

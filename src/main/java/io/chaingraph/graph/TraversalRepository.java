@@ -97,6 +97,20 @@ class TraversalRepository {
 	record Traversal(String startType, Subgraph subgraph) {
 	}
 
+	/** The prepared statement of a traversal ({@code upstream}, {@code downstream}, {@code network}) at a depth. */
+	static String statement(String traversal, int depth) {
+		String[] statements = switch (traversal) {
+			case "upstream" -> UPSTREAM;
+			case "downstream" -> DOWNSTREAM;
+			case "network" -> NETWORKS;
+			default -> throw new IllegalArgumentException("no traversal " + traversal);
+		};
+		if (depth < 1 || depth > MAX_DEPTH) {
+			throw new IllegalArgumentException("depth must be between 1 and " + MAX_DEPTH + ", was " + depth);
+		}
+		return statements[depth];
+	}
+
 	private final Graph graph;
 
 	TraversalRepository(Graph graph) {

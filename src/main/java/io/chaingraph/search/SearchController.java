@@ -32,7 +32,7 @@ class SearchController {
 
 	private static final Pattern TRAILING_WORD = Pattern.compile("[a-z0-9]+$");
 
-	private static final String SEARCH = """
+	static final String SEARCH = """
 			CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $hits}) YIELD node, score
 			WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
 			WITH node, round(score + CASE WHEN (' / ' + node.normText + ' / ') CONTAINS (' / ' + $norm + ' / ') THEN 10.0
@@ -55,6 +55,15 @@ class SearchController {
 	List<SearchHit> search(@Argument String text, @Argument int first, @Argument String after,
 			@Argument List<String> types) {
 		this.limits.first(first);
+		return this.graph.list(SEARCH, parameters(text, first, after, types), r -> {
+			double score = r.get("score").asDouble();
+			String id = r.get("id").asString();
+			return new SearchHit(id, r.get("type").asString(), r.get("name").asString(), score, encode(score, id));
+		});
+	}
+
+	/** The statement's parameters: the text normalised like stored names and escaped for Lucene. */
+	static Map<String, Object> parameters(String text, int first, String after, List<String> types) {
 		String norm = NameNormalizer.normalize(text);
 		if (norm.isEmpty()) {
 			throw new IllegalArgumentException("text must not be blank");
@@ -75,11 +84,7 @@ class SearchController {
 		Object[] position = decode(after);
 		parameters.put("afterScore", position[0]);
 		parameters.put("afterId", position[1]);
-		return this.graph.list(SEARCH, parameters, r -> {
-			double score = r.get("score").asDouble();
-			String id = r.get("id").asString();
-			return new SearchHit(id, r.get("type").asString(), r.get("name").asString(), score, encode(score, id));
-		});
+		return parameters;
 	}
 
 	private static String encode(double score, String id) {

@@ -1,0 +1,80 @@
+package io.chaingraph.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.chaingraph.generate.DatasetGenerator;
+import io.chaingraph.generate.GeneratorOptions;
+import io.chaingraph.importing.DatasetSource;
+import io.chaingraph.importing.ImportProgress;
+import io.chaingraph.importing.ImportReport;
+import io.chaingraph.importing.ImportService;
+
+/**
+ * The read side of {@code bench}: for each size, a fresh database with the service on a free port,
+ * loaded by the importer, then the queries part (four ways, reach buckets); the scaling table across
+ * the sizes; the concurrency part on the largest; and the chart {@code queries.png} of both curves.
+ * The graphs keep two chains (about 2,000 segments at 100k enterprises, issue 4's shape) so that only
+ * the enterprise side grows between sizes.
+ */
+public final class QueriesPart implements BenchPart {
+
+	/** Chains of the graphs this part measures. */
+	static final int CHAINS = 2;
+
+	@Override
+	public String name() {
+		return "queries";
+	}
+
+	@Override
+	public List<MarkdownTable> run(BenchContext context) throws Exception {
+		boolean smoke = context.sizes().stream().allMatch(s -> s.equals(BenchSize.SMOKE));
+		QueryBenchSuite suite = new QueryBenchSuite(smoke ? QueryBenchSuite.Settings.smoke()
+				: QueryBenchSuite.Settings.standard(), context.log());
+		List<BenchSize> sizes = context.sizes();
+		for (int i = 0; i < sizes.size(); i++) {
+			BenchSize size = sizes.get(i);
+			DatasetGenerator.Summary dataset = dataset(context, size);
+			try (BenchDatabase db = context.database(null, true)) {
+				long started = System.nanoTime();
+				ImportReport report = db.bean(ImportService.class)
+					.run(DatasetSource.fromDirectory(dataset.dir()), false, ImportProgress.NONE);
+				if (report.hasErrors()) {
+					throw new IllegalStateException("the generated dataset " + dataset.dir() + " does not load");
+				}
+				context.log().printf("Loaded %s for the queries in %.1f s%n", size.label(), (System.nanoTime() - started) / 1e9);
+				BenchTarget target = BenchTarget.of(db.context(), "http://127.0.0.1:" + db.httpPort());
+				QueryBench.Result result = suite.queries(target, size.label());
+				if (i == sizes.size() - 1) {
+					suite.concurrency(target, result);
+				}
+			}
+		}
+		List<MarkdownTable> tables = new ArrayList<>(suite.tables());
+		Path chart = suite.chart(chartFile(context));
+		tables.get(tables.size() - 1).note("Chart of the scaling and concurrency curves: " + chart.toAbsolutePath().normalize());
+		return tables;
+	}
+
+	/** The size's generated dataset with {@link #CHAINS} chains (the shared one when it already has them). */
+	static DatasetGenerator.Summary dataset(BenchContext context, BenchSize size) {
+		DatasetGenerator.Summary shared = context.dataset(size);
+		GeneratorOptions options = shared.options();
+		if (options.withDefaults().chains() == CHAINS) {
+			return shared;
+		}
+		return context.dataset(size.label() + "-" + CHAINS + "chains",
+				new GeneratorOptions(options.enterprises(), options.parks(), CHAINS, options.seed()));
+	}
+
+	/** Next to the Markdown files: the work folder's parent (OUT with the default --work OUT/work). */
+	static Path chartFile(BenchContext context) {
+		Path work = context.workDir().toAbsolutePath().normalize();
+		Path dir = (work.getFileName() != null && work.getFileName().toString().equals("work") && work.getParent() != null)
+				? work.getParent() : work;
+		return dir.resolve("queries.png");
+	}
+
+}

@@ -1,0 +1,545 @@
+package io.chaingraph.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+import io.chaingraph.gap.GapBenchAccess;
+import io.chaingraph.gap.GapModel.GapReport;
+import io.chaingraph.gap.GapModel.ParkComparison;
+import io.chaingraph.graph.TraversalBenchAccess;
+import io.chaingraph.search.SearchBenchAccess;
+import org.neo4j.driver.EagerResult;
+import org.neo4j.driver.Record;
+
+/**
+ * The queries part of {@code bench}: every read of the API timed four ways in the same run, the bare
+ * driver running the repository's own statement (the baseline), the service layer, GraphQL
+ * in-process and GraphQL over HTTP on loopback, with start points bucketed by the size of the
+ * answer (nodes reached). The four ways of one question run back to back in a rotating order, so
+ * that a busy machine slows them alike and the ratios stay meaningful.
+ */
+public final class QueryBench {
+
+	/** Traversals are asked with this limit, so that the 100–1000 bucket holds what it says. */
+	static final int TRAVERSAL_LIMIT = 1000;
+
+	static final int SEARCH_FIRST = 20;
+
+	static final int CANDIDATES_FIRST = 10;
+
+	public enum Way {
+
+		DRIVER("driver"), SERVICE("service"), GRAPHQL("GraphQL in-process"), HTTP("GraphQL over HTTP");
+
+		final String title;
+
+		Way(String title) {
+			this.title = title;
+		}
+
+	}
+
+	/**
+	 * @param warmup rounds per case not recorded
+	 * @param iterations recorded rounds per case (fewer when {@code maxPerCase} runs out first, at least 5)
+	 * @param maxPerCase time bound of one case
+	 * @param probesPerBucket start points per reach bucket, used in turn
+	 * @param sample start points tried per query to fill the buckets
+	 * @param seed start points are drawn with it
+	 */
+	public record Settings(int warmup, int iterations, Duration maxPerCase, int probesPerBucket, int sample, long seed) {
+
+		public static Settings smoke() {
+			return new Settings(1, 3, Duration.ofSeconds(2), 1, 4, 42);
+		}
+
+		public static Settings standard() {
+			return new Settings(10, 100, Duration.ofSeconds(10), 3, 30, 42);
+		}
+
+	}
+
+	@FunctionalInterface
+	interface Call {
+
+		int run() throws Exception;
+
+	}
+
+	/** One question asked four ways; each call returns the size of its answer in nodes. */
+	record Probe(String query, String start, int size, Map<Way, Call> ways, String httpBody,
+			Function<Map<String, Object>, Integer> sizeOfData) {
+	}
+
+	/** The figures of one query and reach bucket. */
+	public record CaseResult(String query, String bucket, int probes, int medianSize, Map<Way, Latency> latency) {
+
+		public Latency of(Way way) {
+			return this.latency.get(way);
+		}
+
+		public double ratio(Way way) {
+			return of(way).p50() / of(Way.DRIVER).p50();
+		}
+
+		String key() {
+			return this.query + " | " + this.bucket;
+		}
+
+	}
+
+	/** All cases measured on one dataset, and the HTTP requests behind them (the concurrency workload). */
+	public record Result(String dataset, long enterprises, long segments, List<CaseResult> cases, List<String> warnings,
+			List<String> workload) {
+
+		public CaseResult find(String query, String bucket) {
+			return this.cases.stream().filter(c -> c.query.equals(query) && c.bucket.equals(bucket)).findFirst().orElse(null);
+		}
+
+	}
+
+	private final BenchTarget target;
+
+	private final Settings settings;
+
+	private final PrintStream log;
+
+	private final Random random;
+
+	private final List<String> warnings = new ArrayList<>();
+
+	public QueryBench(BenchTarget target, Settings settings, PrintStream log) {
+		this.target = target;
+		this.settings = settings;
+		this.log = log;
+		this.random = new Random(settings.seed());
+	}
+
+	// ---------------------------------------------------------------- the run
+
+	public Result run(String dataset) throws Exception {
+		long enterprises = this.target.cypher("MATCH (e:Enterprise) RETURN count(e) AS n", Map.of())
+			.records().get(0).get("n").asLong();
+		long segments = this.target.cypher("MATCH (n:ChainNode) RETURN count(n) AS n", Map.of())
+			.records().get(0).get("n").asLong();
+		Map<String, List<Probe>> cases = new LinkedHashMap<>();
+		select(cases, searchProbes());
+		for (int depth : new int[] { 1, 3, 5 }) {
+			select(cases, traversalProbes("upstream", depth));
+			select(cases, traversalProbes("downstream", depth));
+		}
+		select(cases, traversalProbes("network", 2));
+		select(cases, gapProbes());
+		largestParkGaps(cases);
+		select(cases, candidateProbes());
+		select(cases, compareProbes());
+
+		List<CaseResult> results = new ArrayList<>();
+		List<String> workload = new ArrayList<>();
+		for (Map.Entry<String, List<Probe>> entry : cases.entrySet()) {
+			String[] key = entry.getKey().split(" \\| ", 2);
+			this.log.printf(Locale.ROOT, "  [%s] %s, %s: %d start(s)%n", dataset, key[0], key[1], entry.getValue().size());
+			results.add(measure(key[0], key[1], entry.getValue()));
+			entry.getValue().forEach(p -> workload.add(p.httpBody()));
+		}
+		return new Result(dataset, enterprises, segments, results, List.copyOf(this.warnings), workload);
+	}
+
+	/** Puts probes into their reach buckets, at most {@code probesPerBucket} each. */
+	private void select(Map<String, List<Probe>> cases, List<Probe> probes) {
+		Map<String, List<Probe>> buckets = new java.util.TreeMap<>(java.util.Comparator.comparingInt(QueryBench::bucketOrder));
+		for (Probe probe : probes) {
+			if (probe.size() <= 0) {
+				continue;
+			}
+			List<Probe> bucket = buckets.computeIfAbsent(bucket(probe.size()), b -> new ArrayList<>());
+			if (bucket.size() < this.settings.probesPerBucket()) {
+				bucket.add(probe);
+			}
+		}
+		buckets.forEach((bucket, list) -> cases.put(list.get(0).query() + " | " + bucket, list));
+	}
+
+	static String bucket(int size) {
+		if (size < 10) {
+			return "1–9";
+		}
+		return (size < 100) ? "10–99" : "100–1000";
+	}
+
+	private static int bucketOrder(String bucket) {
+		return switch (bucket) {
+			case "1–9" -> 0;
+			case "10–99" -> 1;
+			case "100–1000" -> 2;
+			default -> 3;
+		};
+	}
+
+	// ---------------------------------------------------------------- measuring
+
+	private CaseResult measure(String query, String bucket, List<Probe> probes) throws Exception {
+		Way[] ways = Way.values();
+		int rounds = this.settings.warmup() + this.settings.iterations();
+		long[][] samples = new long[ways.length][this.settings.iterations()];
+		int recorded = 0;
+		long deadline = System.nanoTime() + this.settings.maxPerCase().toNanos();
+		for (int round = 0; round < rounds; round++) {
+			Probe probe = probes.get(round % probes.size());
+			if (round < probes.size()) {
+				verify(probe);
+			}
+			for (int k = 0; k < ways.length; k++) {
+				Way way = ways[(k + round) % ways.length];
+				Call call = probe.ways().get(way);
+				long start = System.nanoTime();
+				call.run();
+				long elapsed = System.nanoTime() - start;
+				if (round >= this.settings.warmup()) {
+					samples[way.ordinal()][recorded] = elapsed;
+				}
+			}
+			if (round >= this.settings.warmup()) {
+				recorded++;
+			}
+			if (System.nanoTime() > deadline && recorded >= Math.min(5, this.settings.iterations())) {
+				break;
+			}
+			if (System.nanoTime() > deadline && round >= this.settings.warmup() - 1 && recorded == 0
+					&& round < rounds - 1) {
+				round = this.settings.warmup() - 1; // a slow case: cut the warm-up short
+			}
+		}
+		Map<Way, Latency> latency = new EnumMap<>(Way.class);
+		for (Way way : ways) {
+			latency.put(way, Latency.ofNanos(samples[way.ordinal()], recorded));
+		}
+		List<Integer> sizes = probes.stream().map(Probe::size).sorted().toList();
+		return new CaseResult(query, bucket, probes.size(), sizes.get(sizes.size() / 2), latency);
+	}
+
+	/** The four ways must give the same answer: compares their sizes once per start point. */
+	private void verify(Probe probe) throws Exception {
+		int service = probe.ways().get(Way.SERVICE).run();
+		int graphQl = probe.ways().get(Way.GRAPHQL).run();
+		int http = probe.sizeOfData().apply(BenchTarget.data(this.target.post(probe.httpBody())));
+		if (service != probe.size() || graphQl != probe.size() || http != probe.size()) {
+			String warning = String.format(Locale.ROOT, "%s from %s: driver %d, service %d, GraphQL %d, HTTP %d nodes",
+					probe.query(), probe.start(), probe.size(), service, graphQl, http);
+			this.warnings.add(warning);
+			this.log.println("  WARNING answers differ: " + warning);
+		}
+	}
+
+	// ---------------------------------------------------------------- start points
+
+	private List<String> ids(String cypher) {
+		return ids(cypher, Map.of());
+	}
+
+	private List<String> ids(String cypher, Map<String, Object> parameters) {
+		return this.target.cypher(cypher, parameters).records().stream().map(r -> r.get(0).asString()).toList();
+	}
+
+	private <T> List<T> draw(List<T> pool, int n) {
+		List<T> copy = new ArrayList<>(pool);
+		Collections.shuffle(copy, this.random);
+		return copy.subList(0, Math.min(n, copy.size()));
+	}
+
+	private static <T> List<T> interleave(List<List<T>> lists) {
+		List<T> out = new ArrayList<>();
+		int max = lists.stream().mapToInt(List::size).max().orElse(0);
+		for (int i = 0; i < max; i++) {
+			for (List<T> list : lists) {
+				if (i < list.size()) {
+					out.add(list.get(i));
+				}
+			}
+		}
+		return out;
+	}
+
+	private List<Probe> searchProbes() throws Exception {
+		List<String> names = ids("""
+				MATCH (n:Entity) WHERE n:Enterprise OR n:Park OR n:ChainNode OR n:Platform
+				RETURN n.name AS name ORDER BY n.id""");
+		List<Probe> probes = new ArrayList<>();
+		for (String name : draw(names, this.settings.sample() / 2)) {
+			probes.add(search(name));
+			int cut = Math.max(2, name.codePointCount(0, name.length()) / 2);
+			probes.add(search(name.substring(0, name.offsetByCodePoints(0, Math.min(cut, name.codePointCount(0, name.length()))))));
+		}
+		return probes;
+	}
+
+	private Probe search(String text) throws Exception {
+		String cypher = SearchBenchAccess.cypher();
+		Map<String, Object> parameters = SearchBenchAccess.parameters(text, SEARCH_FIRST);
+		Map<String, Object> variables = Map.of("text", text, "first", SEARCH_FIRST);
+		String document = "query Search($text: String!, $first: Int!) { search(text: $text, first: $first) { id type name score } }";
+		return probe("search", text, document, variables, data -> list(data, "search").size(), Map.of(
+				Way.DRIVER, () -> this.target.cypher(cypher, parameters).records().size(),
+				Way.SERVICE, () -> this.target.search.search(text, SEARCH_FIRST).size()));
+	}
+
+	private List<Probe> traversalProbes(String traversal, int depth) throws Exception {
+		int n = this.settings.sample();
+		List<String> starts;
+		if (traversal.equals("network")) {
+			starts = interleave(List.of(
+					draw(ids("MATCH (e:Enterprise) WHERE EXISTS { (e)-[:SUPPLIES]-() } RETURN e.id ORDER BY e.id"), n / 4),
+					draw(ids("MATCH (c:ChainNode) RETURN c.id ORDER BY c.id"), n / 4),
+					draw(ids("MATCH (p:Platform) RETURN p.id ORDER BY p.id"), n / 4),
+					draw(ids("MATCH (p:Park) RETURN p.id ORDER BY p.id"), n / 4)));
+		}
+		else {
+			String arrow = traversal.equals("upstream") ? "<-[:SUPPLIES]-()" : "-[:SUPPLIES]->()";
+			starts = interleave(List.of(
+					draw(ids("MATCH (e:Enterprise) WHERE EXISTS { (e)" + arrow + " } RETURN e.id ORDER BY e.id"), n / 2),
+					draw(ids("MATCH (c:ChainNode) RETURN c.id ORDER BY c.id"), n - n / 2)));
+		}
+		List<Probe> probes = new ArrayList<>();
+		for (String id : starts) {
+			probes.add(traversal(traversal, id, depth));
+		}
+		return probes;
+	}
+
+	private Probe traversal(String traversal, String id, int depth) throws Exception {
+		String cypher = switch (traversal) {
+			case "upstream" -> TraversalBenchAccess.upstreamCypher(depth);
+			case "downstream" -> TraversalBenchAccess.downstreamCypher(depth);
+			default -> TraversalBenchAccess.networkCypher(depth);
+		};
+		Map<String, Object> parameters = new java.util.HashMap<>();
+		parameters.put("id", id);
+		parameters.put("limit", TRAVERSAL_LIMIT);
+		if (traversal.equals("network")) {
+			parameters.put("types", null);
+			parameters.put("labels", null);
+		}
+		Map<String, Object> variables = Map.of("id", id, "depth", depth, "limit", TRAVERSAL_LIMIT);
+		String document = "query T($id: ID!, $depth: Int!, $limit: Int!) { " + traversal
+				+ "(id: $id, depth: $depth, limit: $limit) { nodes { id type name depth } edges { id type source target } truncated } }";
+		Call service = switch (traversal) {
+			case "upstream" -> () -> this.target.traversals.upstream(id, depth, TRAVERSAL_LIMIT).nodes().size();
+			case "downstream" -> () -> this.target.traversals.downstream(id, depth, TRAVERSAL_LIMIT).nodes().size();
+			default -> () -> this.target.traversals.network(id, depth, TRAVERSAL_LIMIT).nodes().size();
+		};
+		return probe(traversal + "(depth " + depth + ")", id, document, variables,
+				data -> list(map(data, traversal), "nodes").size(), Map.of(
+						Way.DRIVER, () -> {
+							List<Record> records = this.target.cypher(cypher, parameters).records();
+							return records.isEmpty() ? -1 : records.get(0).get("nodes").size();
+						},
+						Way.SERVICE, service));
+	}
+
+	private static final String GAPS_DOCUMENT = """
+			query Gaps($parkId: ID!, $chainId: ID!) { chainGaps(parkId: $parkId, chainId: $chainId) {
+			  coverage counts { segments present missing broken weak }
+			  segments { node { id name stage } localCount kind }
+			  gaps { node { id name } kind localCount stage candidateCount unserved
+			         upstream { node { id name } localCount present } downstream { node { id name } localCount present }
+			         localPlatforms { id name } otherPlatforms { id name } } } }""";
+
+	private List<String[]> focusPairs() {
+		List<String[]> pairs = this.target.cypher("""
+				MATCH (p:Park)-[:FOCUSES_ON]->(c:Chain) RETURN p.id AS park, c.id AS chain ORDER BY park, chain""", Map.of())
+			.records().stream().map(r -> new String[] { r.get("park").asString(), r.get("chain").asString() }).toList();
+		return draw(pairs, Math.max(2, this.settings.sample() / 4));
+	}
+
+	private List<Probe> gapProbes() throws Exception {
+		List<Probe> probes = new ArrayList<>();
+		for (String[] pair : focusPairs()) {
+			probes.add(chainGaps("chainGaps", pair[0], pair[1]));
+		}
+		return probes;
+	}
+
+	/** The gap report of the park with the most enterprises (its sub-parks included), on its largest focus chain. */
+	private void largestParkGaps(Map<String, List<Probe>> cases) throws Exception {
+		List<Record> rows = this.target.cypher("""
+				MATCH (p:Park)
+				WITH p, COUNT { (p)<-[:PART_OF*0..10]-(:Park)<-[:LOCATED_IN]-(:Enterprise) } AS enterprises
+				ORDER BY enterprises DESC, p.id LIMIT 1
+				MATCH (c:Chain)
+				WITH p, c, EXISTS { (p)-[:FOCUSES_ON]->(c) } AS focus, COUNT { (c)<-[:IN_CHAIN]-(:ChainNode) } AS segments
+				RETURN p.id AS park, c.id AS chain ORDER BY focus DESC, segments DESC, c.id LIMIT 1""", Map.of()).records();
+		if (!rows.isEmpty()) {
+			Probe probe = chainGaps("chainGaps", rows.get(0).get("park").asString(), rows.get(0).get("chain").asString());
+			cases.put("chainGaps | largest park", List.of(probe));
+		}
+	}
+
+	private Probe chainGaps(String query, String parkId, String chainId) throws Exception {
+		String cypher = GapBenchAccess.reportCypher();
+		Map<String, Object> parameters = GapBenchAccess.reportParameters(List.of(parkId), chainId);
+		Map<String, Object> variables = Map.of("parkId", parkId, "chainId", chainId);
+		return probe(query, parkId + " / " + chainId, GAPS_DOCUMENT, variables,
+				data -> list(map(data, "chainGaps"), "segments").size(), Map.of(
+						Way.DRIVER, () -> segments(this.target.cypher(cypher, parameters)),
+						Way.SERVICE, () -> {
+							GapReport report = this.target.gaps.chainGaps(parkId, chainId, 2);
+							return report.segments().size();
+						}));
+	}
+
+	private static int segments(EagerResult result) {
+		return (int) result.records().stream().filter(r -> r.get("inChain").asBoolean()).count();
+	}
+
+	private List<Probe> candidateProbes() throws Exception {
+		List<Probe> probes = new ArrayList<>();
+		for (String[] pair : focusPairs()) {
+			List<String> nodes = ids("MATCH (:Chain {id: $chainId})<-[:IN_CHAIN]-(n:ChainNode) RETURN n.id ORDER BY n.id",
+					Map.of("chainId", pair[1]));
+			for (String node : draw(nodes, 2)) {
+				probes.add(candidates(pair[0], node));
+			}
+		}
+		return probes;
+	}
+
+	private Probe candidates(String parkId, String nodeId) throws Exception {
+		String cypher = GapBenchAccess.candidatesCypher();
+		Map<String, Object> parameters = GapBenchAccess.candidatesParameters(parkId, nodeId, CANDIDATES_FIRST);
+		Map<String, Object> variables = Map.of("parkId", parkId, "nodeId", nodeId, "first", CANDIDATES_FIRST);
+		String document = """
+				query C($parkId: ID!, $nodeId: ID!, $first: Int!) { gapCandidates(parkId: $parkId, nodeId: $nodeId, first: $first) {
+				  enterprise { id name tags employees revenue } score reasons cursor
+				  evidence { nodes { id type name depth } edges { id type source target } truncated } } }""";
+		return probe("gapCandidates", parkId + " / " + nodeId, document, variables,
+				data -> list(data, "gapCandidates").size(), Map.of(
+						Way.DRIVER, () -> this.target.cypher(cypher, parameters).records().size(),
+						Way.SERVICE, () -> this.target.gaps.gapCandidates(parkId, nodeId, CANDIDATES_FIRST).size()));
+	}
+
+	private List<Probe> compareProbes() throws Exception {
+		Map<String, List<String>> parksByChain = new LinkedHashMap<>();
+		this.target.cypher("MATCH (p:Park)-[:FOCUSES_ON]->(c:Chain) RETURN c.id AS chain, p.id AS park ORDER BY chain, park", Map.of())
+			.records()
+			.forEach(r -> parksByChain.computeIfAbsent(r.get("chain").asString(), k -> new ArrayList<>()).add(r.get("park").asString()));
+		List<Probe> probes = new ArrayList<>();
+		for (String chain : draw(new ArrayList<>(parksByChain.keySet()), Math.max(2, this.settings.sample() / 8))) {
+			List<String> parks = draw(parksByChain.get(chain), 3);
+			if (parks.size() >= 2) {
+				probes.add(compare(parks, chain));
+			}
+		}
+		return probes;
+	}
+
+	private Probe compare(List<String> parkIds, String chainId) throws Exception {
+		String cypher = GapBenchAccess.reportCypher();
+		Map<String, Object> parameters = GapBenchAccess.reportParameters(parkIds, chainId);
+		Map<String, Object> variables = Map.of("parkIds", parkIds, "chainId", chainId);
+		String document = """
+				query Compare($parkIds: [ID!]!, $chainId: ID!) { compareParks(parkIds: $parkIds, chainId: $chainId) {
+				  park { id name } coverage counts { segments present missing broken weak }
+				  enterprisesByStage { stage enterprises } localEnterprises } }""";
+		return probe("compareParks", String.join(",", parkIds) + " / " + chainId, document, variables, data -> {
+			int segments = 0;
+			for (Object park : list(data, "compareParks")) {
+				segments += ((Number) map(castMap(park), "counts").get("segments")).intValue();
+			}
+			return segments;
+		}, Map.of(Way.DRIVER, () -> segments(this.target.cypher(cypher, parameters)),
+				Way.SERVICE, () -> this.target.gaps.compareParks(parkIds, chainId, 2).stream()
+					.mapToInt((ParkComparison c) -> c.counts().segments()).sum()));
+	}
+
+	/** Completes a probe with its two GraphQL ways and sizes it once through the driver. */
+	private Probe probe(String query, String start, String document, Map<String, Object> variables,
+			Function<Map<String, Object>, Integer> sizeOfData, Map<Way, Call> javaWays) throws Exception {
+		String body = BenchTarget.body(document, variables);
+		Map<Way, Call> ways = new EnumMap<>(Way.class);
+		ways.putAll(javaWays);
+		ways.put(Way.GRAPHQL, () -> sizeOfData.apply(this.target.graphQl(document, variables)));
+		ways.put(Way.HTTP, () -> this.target.post(body).length() > 0 ? -1 : 0);
+		int size = ways.get(Way.DRIVER).run();
+		return new Probe(query, start, size, ways, body, sizeOfData);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> castMap(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	private static Map<String, Object> map(Map<String, Object> data, String field) {
+		return castMap(data.get(field));
+	}
+
+	private static List<Object> list(Map<String, Object> data, String field) {
+		@SuppressWarnings("unchecked")
+		List<Object> list = (List<Object>) data.get(field);
+		return list;
+	}
+
+	// ---------------------------------------------------------------- tables
+
+	/** A row per query and reach bucket: p50 / p99 per way and the p50 ratio to the driver. */
+	public static MarkdownTable table(Result result) {
+		MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
+				"Queries on %s (%,d enterprises): p50 / p99 in ms, × = p50 ratio to the driver", result.dataset(),
+				result.enterprises()),
+				"query", "reach", "starts", "nodes", "driver", "service", "×", "GraphQL in-process", "×", "GraphQL over HTTP", "×");
+		for (CaseResult c : result.cases()) {
+			table.row(c.query(), c.bucket(), c.probes(), c.medianSize(), pair(c.of(Way.DRIVER)), pair(c.of(Way.SERVICE)),
+					Latency.ratio(c.of(Way.SERVICE).p50(), c.of(Way.DRIVER).p50()), pair(c.of(Way.GRAPHQL)),
+					Latency.ratio(c.of(Way.GRAPHQL).p50(), c.of(Way.DRIVER).p50()), pair(c.of(Way.HTTP)),
+					Latency.ratio(c.of(Way.HTTP).p50(), c.of(Way.DRIVER).p50()));
+		}
+		table.note("reach: size of the answer in nodes (traversals asked with limit " + TRAVERSAL_LIMIT
+				+ ", search with first " + SEARCH_FIRST + ", gapCandidates with first " + CANDIDATES_FIRST
+				+ "; chainGaps/compareParks: segments reported); starts: start points used in turn; nodes: their median answer size.");
+		table.note("driver: the repository's own statement through the bare Neo4j driver; service: the Java service call "
+				+ "(checks, statement, mapping); GraphQL in-process: ExecutionGraphQlService; GraphQL over HTTP: POST /graphql "
+				+ "on loopback (java.net.http). The four ways of one question run back to back, in rotating order.");
+		if (!result.warnings().isEmpty()) {
+			table.note("Answers that differed between the ways: " + String.join("; ", result.warnings()));
+		}
+		return table;
+	}
+
+	/**
+	 * Issue 4's figure: downstream(depth 3), chainGaps and network(depth 2) over HTTP against the
+	 * driver, and the target GraphQL/driver ≤ 1.5 at p50 for answers under 100 nodes.
+	 */
+	public static MarkdownTable headline(Result result) {
+		MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
+				"GraphQL over HTTP vs the driver on %s (%,d enterprises, %,d chain segments)", result.dataset(),
+				result.enterprises(), result.segments()),
+				"query", "reach", "driver p50", "driver p99", "HTTP p50", "HTTP p99", "HTTP/driver p50", "HTTP/driver p99",
+				"target ≤ 1.5 at p50 (answers < 100 nodes)");
+		for (CaseResult c : result.cases()) {
+			if (!(c.query().equals("downstream(depth 3)") || c.query().equals("network(depth 2)")
+					|| c.query().equals("chainGaps"))) {
+				continue;
+			}
+			double ratio = c.ratio(Way.HTTP);
+			String verdict = c.medianSize() >= 100 ? "n/a (≥ 100 nodes)" : (ratio <= 1.5 ? "met" : "missed");
+			table.row(c.query(), c.bucket(), Latency.ms(c.of(Way.DRIVER).p50()), Latency.ms(c.of(Way.DRIVER).p99()),
+					Latency.ms(c.of(Way.HTTP).p50()), Latency.ms(c.of(Way.HTTP).p99()),
+					Latency.ratio(c.of(Way.HTTP).p50(), c.of(Way.DRIVER).p50()),
+					Latency.ratio(c.of(Way.HTTP).p99(), c.of(Way.DRIVER).p99()), verdict);
+		}
+		return table;
+	}
+
+	private static String pair(Latency latency) {
+		return Latency.ms(latency.p50()) + " / " + Latency.ms(latency.p99());
+	}
+
+}

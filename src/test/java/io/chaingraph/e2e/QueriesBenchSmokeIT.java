@@ -1,0 +1,50 @@
+package io.chaingraph.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar's {@code bench --smoke --parts queries} (what CI runs of the read side of the
+ * benchmark): on the tiny generated dataset every query is timed four ways, the concurrency levels
+ * run without errors, and the tables and the chart are written. Figures are not asserted.
+ */
+class QueriesBenchSmokeIT {
+
+	@TempDir
+	Path out;
+
+	@Test
+	void smokeBenchPrintsTheQueryConcurrencyTablesAndDrawsTheChart() throws Exception {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				PackagedJarIT.JAR.toString(), "bench", "--smoke", "--parts", "queries", "--out", this.out.toString());
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(15, TimeUnit.MINUTES)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+
+		String markdown = Files.readString(this.out.resolve("queries.md"), StandardCharsets.UTF_8);
+		assertThat(markdown).contains("### GraphQL over HTTP vs the driver on smoke", "### Queries on smoke",
+				"### Concurrency on smoke");
+		for (String query : new String[] { "search", "upstream(depth 1)", "downstream(depth 3)", "upstream(depth 5)",
+				"network(depth 2)", "chainGaps", "gapCandidates", "compareParks" }) {
+			assertThat(markdown.lines().filter(l -> l.startsWith("| " + query + " ")))
+				.as(query)
+				.anySatisfy(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? / \\d+(\\.\\d+)? "));
+		}
+		assertThat(markdown).doesNotContain("Answers that differed");
+		for (int clients : new int[] { 1, 4, 16, 64 }) {
+			// clients | requests | errors: zero errors at every level
+			assertThat(markdown).containsPattern("\\| " + clients + " +\\| \\d+ +\\| 0 +\\|");
+		}
+		assertThat(this.out.resolve("queries.png")).isNotEmptyFile();
+	}
+
+}
