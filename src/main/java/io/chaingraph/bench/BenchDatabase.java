@@ -81,6 +81,8 @@ public final class BenchDatabase implements AutoCloseable {
 			settings.put("spring.graphql.schema.inspection.enabled", "false");
 			// a shared, busy machine can take seconds to plan the migrations; measurements are unaffected
 			settings.put("chaingraph.query.timeout", "120s");
+			// the benchmark is the only client, and a loaded one on purpose: no per-client rate limit
+			settings.put("chaingraph.rate-limit.expensive-per-minute", "0");
 			for (String property : properties) {
 				int eq = property.indexOf('=');
 				if (eq <= 0) {

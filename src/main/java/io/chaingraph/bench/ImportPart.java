@@ -131,7 +131,7 @@ public final class ImportPart implements BenchPart {
 		table.note("* One transaction per row: the same importer with batch size 1 (each row its own UNWIND/MERGE "
 				+ "transaction over Bolt), measured on a generated sample of the sizes above (same generator, "
 				+ size(context) + ") and extrapolated to the full dataset at the sample's node and relationship rates.");
-		table.note("LOAD CSV: the server-side reference, one `LOAD CSV WITH HEADERS … CALL (row) { MERGE … } IN TRANSACTIONS OF "
+		table.note("LOAD CSV: the server-side reference, one `LOAD CSV WITH HEADERS … IN TRANSACTIONS OF "
 				+ REFERENCE_BATCH + " ROWS` per file and relationship type, on the same files. It writes the same labels, "
 				+ "keys, relationships and columns, but no normalised names, fingerprints or import-run provenance, "
 				+ "does not detect unchanged rows, and validates nothing.");

@@ -303,9 +303,11 @@ public final class QueryBench {
 					draw(ids("MATCH (p:Park) RETURN p.id ORDER BY p.id"), n / 4)));
 		}
 		else {
-			String arrow = traversal.equals("upstream") ? "<-[:SUPPLIES]-()" : "-[:SUPPLIES]->()";
+			String withTies = traversal.equals("upstream")
+					? "MATCH (e:Enterprise) WHERE EXISTS { (e)<-[:SUPPLIES]-() } RETURN e.id ORDER BY e.id"
+					: "MATCH (e:Enterprise) WHERE EXISTS { (e)-[:SUPPLIES]->() } RETURN e.id ORDER BY e.id";
 			starts = interleave(List.of(
-					draw(ids("MATCH (e:Enterprise) WHERE EXISTS { (e)" + arrow + " } RETURN e.id ORDER BY e.id"), n / 2),
+					draw(ids(withTies), n / 2),
 					draw(ids("MATCH (c:ChainNode) RETURN c.id ORDER BY c.id"), n - n / 2)));
 		}
 		List<Probe> probes = new ArrayList<>();

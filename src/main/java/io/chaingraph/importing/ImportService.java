@@ -203,7 +203,7 @@ public class ImportService {
 	private static final String CREATE_NODES = """
 			UNWIND $rows AS row
 			CREATE (n:%1$s:Entity)
-			SET n = row.props, n.importRun = $run
+			SET n = row.props, n.importRun = $run, n.version = 1
 			RETURN count(*) AS n""";
 
 	/** Relationships with an end that was not in the graph at validation: they cannot exist yet. */
@@ -212,7 +212,7 @@ public class ImportService {
 			MATCH (a:%1$s {id: row.from})
 			MATCH (b:%2$s {id: row.to})
 			CREATE (a)-[r:%3$s]->(b)
-			SET r = row.props, r.importRun = $run
+			SET r = row.props, r.importRun = $run, r.version = 1
 			RETURN count(*) AS n""";
 
 	private static final String COMPARE_NODES = """

@@ -41,6 +41,7 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat((Object) at(r, "park.region")).isEqualTo("温州");
 		assertThat((Object) at(r, "park.description")).isEqualTo("主园区描述");
 		assertThat((Object) at(r, "park.source")).isEqualTo("parks.csv");
+		assertThat((Object) at(r, "park.version")).isEqualTo(3);
 		assertThat((Object) at(r, "park.parent")).isNull();
 		assertThat(pluck(r, "park.subParks", "id")).containsExactly("LS");
 		assertThat(pluck(r, "park.platforms", "id")).containsExactly("P1");
@@ -105,6 +106,7 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat((Object) at(r, "enterprise.revenue")).isEqualTo(5.5);
 		assertThat((Object) at(r, "enterprise.description")).isEqualTo("企业描述");
 		assertThat((Object) at(r, "enterprise.source")).isEqualTo("report");
+		assertThat((Object) at(r, "enterprise.version")).isEqualTo(5);
 		assertThat((Object) at(r, "enterprise.park.id")).isEqualTo("L");
 		// heaviest link first
 		assertThat(pluck(r, "enterprise.chainNodes", "node.id")).containsExactly("K2a", "K3");
@@ -121,8 +123,9 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat(pluck(r, "enterprise.platforms", "kind")).containsExactly("TRANSFERS_TECH_TO");
 		assertThat(pluck(r, "enterprise.platforms", "since")).containsExactly(2022);
 		assertThat(pluck(r, "enterprise.platforms", "source")).containsOnlyNulls();
-		// segments feeding K2a (none) and K3 (K2N, J1); nothing is fed by K2a or K3
-		assertThat(pluck(r, "enterprise.upstreamSegments", "id")).containsExactly("J1", "K2N");
+		// segments feeding K2a (K1, through its parent K2N: a sub-segment inherits its parent's FEEDS) and
+		// K3 (K2N, J1); nothing is fed by K2a or K3
+		assertThat(pluck(r, "enterprise.upstreamSegments", "id")).containsExactly("J1", "K1", "K2N");
 		assertThat(list(r, "enterprise.downstreamSegments")).isEmpty();
 	}
 
@@ -168,6 +171,7 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat((Object) at(r, "platform.level")).isEqualTo("NATIONAL");
 		assertThat((Object) at(r, "platform.description")).isEqualTo("平台描述");
 		assertThat((Object) at(r, "platform.source")).isEqualTo("platforms.csv");
+		assertThat((Object) at(r, "platform.version")).isEqualTo(6);
 		assertThat((Object) at(r, "platform.park.id")).isEqualTo("L");
 		// by kind, then target name
 		assertThat(pluck(r, "platform.links", "kind")).containsExactly("INCUBATES", "SERVES", "TRANSFERS_TECH_TO");
@@ -193,6 +197,7 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat(list(r, "chain.aliases")).containsExactly("生命健康");
 		assertThat((Object) at(r, "chain.description")).isEqualTo("链描述");
 		assertThat((Object) at(r, "chain.source")).isEqualTo("chains.csv");
+		assertThat((Object) at(r, "chain.version")).isEqualTo(2);
 		// UPSTREAM, MIDSTREAM, DOWNSTREAM, then segments without a stage; by name within a stage
 		assertThat(pluck(r, "chain.nodes", "id")).containsExactly("K1", "K2N", "K2a", "K2b", "K3", "K0");
 		assertThat(pluck(r, "chain.nodes", "stage")).containsExactly("UPSTREAM", "MIDSTREAM", "MIDSTREAM",
@@ -237,6 +242,7 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat(list(k1, "chainNode.aliases")).containsExactly("测序");
 		assertThat((Object) at(k1, "chainNode.description")).isEqualTo("段描述");
 		assertThat((Object) at(k1, "chainNode.source")).isEqualTo("chain_nodes.csv");
+		assertThat((Object) at(k1, "chainNode.version")).isEqualTo(4);
 		assertThat(list(k1, "chainNode.upstream")).isEmpty();
 		assertThat(pluck(k1, "chainNode.downstream", "id")).containsExactly("K2N");
 		assertThat(pluck(k1, "chainNode.platforms", "id")).containsExactly("P1");
