@@ -4,24 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
-import io.chaingraph.importing.ImportService;
-import io.chaingraph.support.ChainFixture;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,23 +31,6 @@ class AuditTest extends SecuredIntegrationTest {
 			}""";
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Graph graph;
-
-	@Autowired
-	ImportService imports;
-
-	HttpGraphQl http;
-
-	@BeforeEach
-	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
-		this.http = new HttpGraphQl(this.port);
-	}
 
 	private JsonNode changes(Map<String, Object> variables) {
 		HttpGraphQl.Response response = this.http.post(VIEWER, CHANGES, variables);

@@ -9,24 +9,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.FileSummary;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
-import io.chaingraph.importing.ImportService;
 import io.chaingraph.support.ChainFixture;
 import io.chaingraph.support.DatasetDir;
-import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,23 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CurationTest extends SecuredIntegrationTest {
 
 	static final String VALID_CODE = "91330300MA2CQKXN3R";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Graph graph;
-
-	@Autowired
-	ImportService imports;
-
-	HttpGraphQl http;
-
-	@BeforeEach
-	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
-		this.http = new HttpGraphQl(this.port);
-	}
 
 	private JsonNode ok(String token, String document, Map<String, ?> variables) {
 		HttpGraphQl.Response response = this.http.post(token, document, variables);

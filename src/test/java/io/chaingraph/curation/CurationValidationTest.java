@@ -5,25 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportProgress;
-import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.Problem;
-import io.chaingraph.support.ChainFixture;
-import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphDump;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,25 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CurationValidationTest extends SecuredIntegrationTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Graph graph;
-
-	@Autowired
-	ImportService imports;
-
 	@TempDir
 	Path dir;
-
-	HttpGraphQl http;
-
-	@BeforeEach
-	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
-		this.http = new HttpGraphQl(this.port);
-	}
 
 	/** (mutation, variables, field, exact message). */
 	static List<Arguments> rules() {

@@ -2,18 +2,13 @@ package io.chaingraph.security;
 
 import java.util.Map;
 
-import io.chaingraph.config.Graph;
-import io.chaingraph.support.ChainFixture;
-import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 
@@ -22,22 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every role against every kind of endpoint, over HTTP, with tokens configured and reads open. */
 class SecurityTest extends SecuredIntegrationTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Graph graph;
-
 	@Autowired
 	ExecutionGraphQlService graphQlService;
-
-	HttpGraphQl http;
-
-	@BeforeEach
-	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
-		this.http = new HttpGraphQl(this.port);
-	}
 
 	static String token(String who) {
 		return switch (who) {

@@ -1,5 +1,11 @@
 package io.chaingraph.support;
 
+import io.chaingraph.config.Graph;
+import io.chaingraph.importing.ImportService;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,5 +32,24 @@ public abstract class SecuredIntegrationTest extends IntegrationTest {
 	public static final String EDITOR2 = "editor2-token-012345678";
 
 	public static final String LIMITED = "limited-token-012345678";
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected Graph graph;
+
+	@Autowired
+	protected ImportService imports;
+
+	/** GraphQL over HTTP to this test's server, with a bearer token per call. */
+	protected HttpGraphQl http;
+
+	/** Every secured test starts from the chain fixture. */
+	@BeforeEach
+	void buildFixtureAndClient() {
+		ChainFixture.build(new Fixtures(this.graph));
+		this.http = new HttpGraphQl(this.port);
+	}
 
 }
