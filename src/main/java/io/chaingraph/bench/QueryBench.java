@@ -387,7 +387,7 @@ public final class QueryBench {
 
 	private Probe chainGaps(String query, String parkId, String chainId) throws Exception {
 		String cypher = GapBenchAccess.reportCypher();
-		Map<String, Object> parameters = GapBenchAccess.reportParameters(List.of(parkId), chainId);
+		Map<String, Object> parameters = GapBenchAccess.reportParameters(List.of(parkId), chainId, 2);
 		Map<String, Object> variables = Map.of("parkId", parkId, "chainId", chainId);
 		return probe(query, parkId + " / " + chainId, GAPS_DOCUMENT, variables,
 				data -> list(map(data, "chainGaps"), "segments").size(), Map.of(
@@ -398,8 +398,12 @@ public final class QueryBench {
 						}));
 	}
 
+	/** Segments reported: the chain's segments times the parks found (the report's one row). */
 	private static int segments(EagerResult result) {
-		return (int) result.records().stream().filter(r -> r.get("inChain").asBoolean()).count();
+		return result.records().stream()
+			.mapToInt(r -> (int) r.get("nodes").asList(v -> v).stream().filter(n -> n.get("inChain").asBoolean()).count()
+					* r.get("parks").size())
+			.sum();
 	}
 
 	private List<Probe> candidateProbes() throws Exception {
@@ -445,7 +449,7 @@ public final class QueryBench {
 
 	private Probe compare(List<String> parkIds, String chainId) throws Exception {
 		String cypher = GapBenchAccess.reportCypher();
-		Map<String, Object> parameters = GapBenchAccess.reportParameters(parkIds, chainId);
+		Map<String, Object> parameters = GapBenchAccess.reportParameters(parkIds, chainId, 2);
 		Map<String, Object> variables = Map.of("parkIds", parkIds, "chainId", chainId);
 		String document = """
 				query Compare($parkIds: [ID!]!, $chainId: ID!) { compareParks(parkIds: $parkIds, chainId: $chainId) {

@@ -57,6 +57,10 @@ public final class QueryBenchSuite {
 		this.log.println("queries on " + dataset + " …");
 		Result result = new QueryBench(target, this.settings.queries(), this.log).run(dataset);
 		this.results.add(result);
+		// Printed now, not only with the part's tables: a long run stopped later keeps these figures.
+		this.log.println();
+		this.log.println(QueryBench.headline(result).render());
+		this.log.println(QueryBench.table(result).render());
 		return result;
 	}
 

@@ -26,8 +26,8 @@ public class GapBenchAccess {
 		return GapRepository.REPORT_STATEMENT;
 	}
 
-	public static Map<String, Object> reportParameters(List<String> parkIds, String chainId) {
-		return GapRepository.reportParameters(parkIds, chainId);
+	public static Map<String, Object> reportParameters(List<String> parkIds, String chainId, int weakBelow) {
+		return GapRepository.reportParameters(parkIds, chainId, weakBelow);
 	}
 
 	/** The statement behind {@code gapCandidates} (first page). */

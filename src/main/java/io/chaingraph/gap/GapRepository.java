@@ -1,8 +1,13 @@
 package io.chaingraph.gap;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.chaingraph.config.Graph;
 import org.neo4j.driver.Record;
@@ -14,50 +19,12 @@ import org.springframework.stereotype.Repository;
 class GapRepository {
 
 	/**
-	 * For each park and every segment of the chain plus their FEEDS neighbours in any chain: the
-	 * number of distinct local enterprises (located in the park or its sub-parks, working in the
-	 * segment or its sub-segments) and of enterprises elsewhere; for the chain's own segments also
-	 * their FEEDS neighbours and serving platforms (local or not); per park the local enterprises per stage.
+	 * The gap report of any number of parks for one chain: local counts of every segment and of its
+	 * FEEDS neighbours, per park the local enterprises per stage and the local platforms, and the count
+	 * of enterprises elsewhere for the segments that are a gap. Kept in {@code cypher/queries} for
+	 * operators who want to run it by hand; that file says how it works.
 	 */
-	static final String REPORT_STATEMENT = """
-			UNWIND $parkIds AS parkId
-			MATCH (p:Park {id: parkId})
-			MATCH (c:Chain {id: $chainId})
-			CALL {
-			  WITH p, c
-			  OPTIONAL MATCH (c)<-[:IN_CHAIN]-(seg:ChainNode)<-[:OPERATES_IN]-(e:Enterprise)
-			  WHERE EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) }
-			  WITH seg.stage AS stage, count(DISTINCT e) AS n
-			  RETURN collect(CASE WHEN stage IS NOT NULL THEN {stage: stage, n: n} END) AS perStage
-			}
-			CALL {
-			  WITH p, c
-			  OPTIONAL MATCH (c)<-[:IN_CHAIN]-(:ChainNode)<-[:OPERATES_IN]-(e:Enterprise)
-			  WHERE EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) }
-			  RETURN count(DISTINCT e) AS localEnterprises
-			}
-			CALL {
-			  WITH c
-			  MATCH (c)<-[:IN_CHAIN]-(n:ChainNode)
-			  OPTIONAL MATCH (n)-[:FEEDS]-(m:ChainNode)
-			  WITH collect(DISTINCT n) + collect(DISTINCT m) AS xs
-			  UNWIND xs AS x
-			  RETURN DISTINCT x
-			}
-			CALL {
-			  WITH x, p
-			  OPTIONAL MATCH (x)<-[:PART_OF*0..10]-(:ChainNode)<-[:OPERATES_IN]-(e:Enterprise)
-			  WITH DISTINCT p, e
-			  WITH e, e IS NOT NULL AND EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) } AS local
-			  RETURN count(CASE WHEN local THEN 1 END) AS localCount,
-			         count(CASE WHEN e IS NOT NULL AND NOT local THEN 1 END) AS elsewhere
-			}
-			WITH p, c, x, perStage, localEnterprises, localCount, elsewhere, EXISTS { (x)-[:IN_CHAIN]->(c) } AS inChain
-			RETURN p AS park, c AS chain, perStage, localEnterprises, x AS node, inChain, localCount, elsewhere,
-			       CASE WHEN inChain THEN [(x)<-[:FEEDS]-(u:ChainNode) | u.id] ELSE [] END AS upstream,
-			       CASE WHEN inChain THEN [(x)-[:FEEDS]->(d:ChainNode) | d.id] ELSE [] END AS downstream,
-			       CASE WHEN inChain THEN [(x)<-[:SERVES]-(pl:Platform) | {platform: pl,
-			         local: EXISTS { (pl)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) }}] ELSE [] END AS platforms""";
+	static final String REPORT_STATEMENT = load("cypher/queries/chain-gaps.cypher");
 
 	static final String CANDIDATES = """
 			MATCH (p:Park {id: $parkId})
@@ -102,12 +69,13 @@ class GapRepository {
 		this.graph = graph;
 	}
 
-	List<Record> report(List<String> parkIds, String chainId) {
-		return this.graph.list(REPORT_STATEMENT, reportParameters(parkIds, chainId), r -> r);
+	/** The report's one row; empty for an unknown chain or a chain without segments. */
+	Optional<Record> report(List<String> parkIds, String chainId, int weakBelow) {
+		return this.graph.one(REPORT_STATEMENT, reportParameters(parkIds, chainId, weakBelow), r -> r);
 	}
 
-	static Map<String, Object> reportParameters(List<String> parkIds, String chainId) {
-		return Map.of("parkIds", parkIds, "chainId", chainId);
+	static Map<String, Object> reportParameters(List<String> parkIds, String chainId, int weakBelow) {
+		return Map.of("parkIds", parkIds, "chainId", chainId, "weakBelow", weakBelow);
 	}
 
 	List<Record> candidates(String parkId, String nodeId, CandidateCursor after, int limit) {
@@ -123,6 +91,18 @@ class GapRepository {
 		parameters.put("afterId", (after != null) ? after.id() : null);
 		parameters.put("limit", limit);
 		return parameters;
+	}
+
+	private static String load(String location) {
+		try (InputStream in = GapRepository.class.getClassLoader().getResourceAsStream(location)) {
+			if (in == null) {
+				throw new IllegalStateException(location + " is missing from the class path");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** Labels of the given ids (null for unknown ones); used only to explain an empty answer. */

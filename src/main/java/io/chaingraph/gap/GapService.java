@@ -3,10 +3,12 @@ package io.chaingraph.gap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.chaingraph.chain.Chain;
 import io.chaingraph.chain.ChainNode;
@@ -79,25 +81,28 @@ class GapService {
 			throw new IllegalArgumentException("weakBelow must be at least 1, was " + weakBelow);
 		}
 		List<String> distinctParks = parkIds.stream().distinct().toList();
-		Map<String, List<Record>> byPark = new LinkedHashMap<>();
-		for (Record record : this.gaps.report(distinctParks, chainId)) {
-			byPark.computeIfAbsent(record.get("park").get("id").asString(), k -> new ArrayList<>()).add(record);
+		Record row = this.gaps.report(distinctParks, chainId, weakBelow).orElse(null);
+		Map<String, Value> parksFound = new HashMap<>();
+		if (row != null) {
+			for (Value park : row.get("parks").values()) {
+				parksFound.put(park.get("park").get("id").asString(), park);
+			}
 		}
 		List<GapReport> reports = new ArrayList<>();
 		for (String parkId : distinctParks) {
-			List<Record> rows = byPark.get(parkId);
-			if (rows == null) {
+			Value park = parksFound.get(parkId);
+			if (park == null) {
 				reports.add(emptyReport(parkId, chainId));
 				continue;
 			}
-			reports.add(report(rows, weakBelow));
-			perStage.put(parkId, stages(rows.get(0).get("perStage")));
-			localEnterprises.put(parkId, rows.get(0).get("localEnterprises").asInt());
+			reports.add(report(Chain.from(row.get("chain")), park, row.get("nodes").asList(v -> v), weakBelow));
+			perStage.put(parkId, stages(park.get("perStage")));
+			localEnterprises.put(parkId, park.get("localEnterprises").asInt());
 		}
 		return reports;
 	}
 
-	/** No rows: an unknown id, or a chain without segments. */
+	/** No report row: an unknown id, or a chain without segments. */
 	private GapReport emptyReport(String parkId, String chainId) {
 		Map<String, String> labels = this.gaps.labels(List.of(parkId, chainId));
 		if (!"Park".equals(labels.get(parkId))) {
@@ -113,26 +118,32 @@ class GapService {
 		return new GapReport(park, chain, 0, List.of(), List.of(), new GapCounts(0, 0, 0, 0, 0));
 	}
 
-	private GapReport report(List<Record> rows, int weakBelow) {
-		Park park = Park.from(rows.get(0).get("park"));
-		Chain chain = Chain.from(rows.get(0).get("chain"));
+	/**
+	 * One park's report from the statement's row: {@code park} holds its local counts (by segment id)
+	 * and local platforms, {@code nodes} the chain's segments and their FEEDS neighbours elsewhere.
+	 */
+	private GapReport report(Chain chain, Value parkRow, List<Value> nodeRows, int weakBelow) {
+		Park park = Park.from(parkRow.get("park"));
 		Map<String, Integer> local = new HashMap<>();
+		for (Value entry : parkRow.get("locals").values()) {
+			local.put(entry.get("id").asString(), entry.get("n").asInt());
+		}
+		Set<String> localPlatformIds = new HashSet<>(parkRow.get("localPlatforms").asList(Value::asString));
 		Map<String, ChainNode> nodes = new HashMap<>();
-		for (Record row : rows) {
+		for (Value row : nodeRows) {
 			ChainNode node = ChainNode.from(row.get("node"));
 			nodes.put(node.id(), node);
-			local.put(node.id(), row.get("localCount").asInt());
 		}
 		List<Gap> gaps = new ArrayList<>();
 		List<SegmentStatus> segments = new ArrayList<>();
 		int present = 0;
 		int[] byKind = new int[GapKind.values().length];
-		for (Record row : rows) {
+		for (Value row : nodeRows) {
 			if (!row.get("inChain").asBoolean()) {
 				continue;
 			}
-			ChainNode node = ChainNode.from(row.get("node"));
-			int count = row.get("localCount").asInt();
+			ChainNode node = nodes.get(row.get("node").get("id").asString());
+			int count = local.getOrDefault(node.id(), 0);
 			List<String> ups = row.get("upstream").asList(Value::asString);
 			List<String> downs = row.get("downstream").asList(Value::asString);
 			GapKind kind = null;
@@ -154,15 +165,15 @@ class GapService {
 			byKind[kind.ordinal()]++;
 			List<Platform> localPlatforms = new ArrayList<>();
 			List<Platform> otherPlatforms = new ArrayList<>();
-			for (Value platform : row.get("platforms").values()) {
-				(platform.get("local").asBoolean() ? localPlatforms : otherPlatforms)
-					.add(Platform.from(platform.get("platform")));
+			for (Value value : row.get("platforms").values()) {
+				Platform platform = Platform.from(value);
+				(localPlatformIds.contains(platform.id()) ? localPlatforms : otherPlatforms).add(platform);
 			}
 			localPlatforms.sort(Comparator.comparing(Platform::name));
 			otherPlatforms.sort(Comparator.comparing(Platform::name));
+			int elsewhere = row.get("total").asInt() - count;
 			gaps.add(new Gap(node, kind, count, node.stage(), neighbours(ups, nodes, local),
-					neighbours(downs, nodes, local), row.get("elsewhere").asInt(), localPlatforms, otherPlatforms,
-					localPlatforms.isEmpty()));
+					neighbours(downs, nodes, local), elsewhere, localPlatforms, otherPlatforms, localPlatforms.isEmpty()));
 		}
 		gaps.sort(Comparator.comparing(Gap::kind)
 			.thenComparing(g -> g.stage() == null ? Integer.MAX_VALUE : g.stage().ordinal())
