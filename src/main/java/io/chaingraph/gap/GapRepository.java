@@ -26,18 +26,20 @@ class GapRepository {
 	 */
 	static final String REPORT_STATEMENT = load("cypher/queries/chain-gaps.cypher");
 
+	/** Scope = the park and its sub-parks, computed once; a candidate is located outside it. */
 	static final String CANDIDATES = """
 			MATCH (p:Park {id: $parkId})
 			MATCH (n:ChainNode {id: $nodeId})
+			WITH p, n, [(sp:Park)-[:PART_OF*0..10]->(p) | sp] AS scope
 			CALL {
-			  WITH p, n
+			  WITH n, scope
 			  MATCH (n)<-[:PART_OF*0..10]-(seg:ChainNode)<-[o:OPERATES_IN]-(e:Enterprise)
-			  WHERE NOT EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) }
-			  WITH p, e, max(coalesce(o.confidence, 0.5)) AS confidence, collect(DISTINCT seg.name) AS segments
+			  WHERE NOT EXISTS { MATCH (e)-[:LOCATED_IN]->(lp:Park) WHERE lp IN scope }
+			  WITH scope, e, max(coalesce(o.confidence, 0.5)) AS confidence, collect(DISTINCT seg.name) AS segments
 			  CALL {
-			    WITH p, e
-			    OPTIONAL MATCH (e)-[s:SUPPLIES]-(l:Enterprise)
-			    WHERE EXISTS { (l)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) }
+			    WITH scope, e
+			    OPTIONAL MATCH (e)-[s:SUPPLIES]-(l:Enterprise)-[:LOCATED_IN]->(lp:Park)
+			    WHERE lp IN scope
 			    WITH e, s, l ORDER BY l.name, l.id, startNode(s) = e
 			    RETURN collect(CASE WHEN l IS NOT NULL THEN {id: l.id, name: l.name, supplies: startNode(s) = e,
 			                   product: s.product, since: s.since} END) AS ties
