@@ -69,6 +69,8 @@ class SecurityConfiguration {
 			@Value("${chaingraph.security.require-token-for-reads:false}") boolean requireTokenForReads,
 			@Value("${chaingraph.graphql.max-request-size:256KB}") org.springframework.util.unit.DataSize maxRequestSize,
 			@Value("${chaingraph.rate-limit.expensive-per-minute:60}") long expensivePerMinute,
+			@Value("${chaingraph.graphql.max-concurrent:0}") int maxConcurrent,
+			@Value("${chaingraph.query.timeout:10s}") Duration queryTimeout,
 			@Value("${chaingraph.security.content-security-policy:" + DEFAULT_CSP + "}") String csp,
 			@Value("${chaingraph.security.graphiql-content-security-policy:" + GRAPHIQL_CSP + "}") String graphiqlCsp)
 			throws Exception {
@@ -107,7 +109,9 @@ class SecurityConfiguration {
 						"The token's role does not allow this")))
 			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new GraphQlRequestFilter(tokens, requireTokenForReads, maxRequestSize.toBytes(),
-					new RateLimiter(expensivePerMinute)), AuthorizationFilter.class);
+					new RateLimiter(expensivePerMinute)), AuthorizationFilter.class)
+			.addFilterAfter(new ConcurrencyLimitFilter(ConcurrencyLimitFilter.effective(maxConcurrent), queryTimeout),
+					GraphQlRequestFilter.class);
 		return http.build();
 	}
 
