@@ -29,6 +29,10 @@ final class DatasetUpload {
 	/** A dataset has at most 20 files (ten names, .csv or .jsonl); a zip with more entries is not one. */
 	static final int MAX_ENTRIES = 64;
 
+	/** Notes beside the data, skipped (at the top or in the one folder). */
+	private static final java.util.regex.Pattern DOCUMENTATION = java.util.regex.Pattern
+		.compile("([^/\\\\]+/)?[^/\\\\]+\\.(md|txt)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	/** What an upload became: the folder with its files, and the dataset's name. */
 	record Unpacked(Path folder, String name, List<String> files) {
 	}
@@ -176,6 +180,9 @@ final class DatasetUpload {
 				this.problems.add("'" + name + "': the path leaves the dataset folder or is malformed (zip slip)");
 				return;
 			}
+		}
+		if (!directory && DOCUMENTATION.matcher(name).matches()) {
+			return; // a dataset folder's notes (README.md): `import DIR` ignores them too; still counted
 		}
 		if (directory || name.endsWith("/")) {
 			if (segments.length > 1) {

@@ -177,7 +177,8 @@ public class ImportService {
 		}
 		catch (RuntimeException ex) {
 			progress.finish();
-			boolean interrupted = ex instanceof ImportInterruptedException;
+			// (clears the flag, so that the outcome can still be written)
+			boolean interrupted = Thread.interrupted() || ex instanceof ImportInterruptedException;
 			ImportStatus status = interrupted ? ImportStatus.INTERRUPTED : ImportStatus.FAILED;
 			log.error("Import {} of {} {} after {} of {} rows: {}", runId, source.location(),
 					interrupted ? "was interrupted" : "failed", done, total, ex.toString());
@@ -273,7 +274,7 @@ public class ImportService {
 	 */
 	private static final String LOCK = """
 			UNWIND $ids AS id
-			MATCH (n:%1$s {id: id})
+			MATCH (n:Entity {id: id})
 			SET n._lock = true
 			REMOVE n._lock""";
 
@@ -360,7 +361,7 @@ public class ImportService {
 			this.graph.inWriteTransaction(tx -> {
 				// lock first, then compare and bump the version: a concurrent edit is never overwritten
 				// under its own version number (see LOCK)
-				tx.run(LOCK.formatted(step.label()), Map.of("ids", ids)).consume();
+				tx.run(LOCK, Map.of("ids", ids)).consume();
 				return statusCounts(tx.run(MERGE_NODES.formatted(step.label(), STATUS),
 						Map.of("rows", rows, "run", runId)).list());
 			}, this.batchTimeout).forEach((status, n) -> counts.merge(status, n, Long::sum));
@@ -389,7 +390,7 @@ public class ImportService {
 				.toList();
 			Map<String, Long> written = this.graph.inWriteTransaction(tx -> {
 				// like the curation mutations: the relationship's start node is locked before it is compared
-				tx.run(LOCK.formatted(step.fromLabel()), Map.of("ids", ids)).consume();
+				tx.run(LOCK, Map.of("ids", ids)).consume();
 				Map<String, Long> result = new HashMap<>();
 				if (step.single()) {
 					result.put("removed", tx.run(REMOVE_STALE.formatted(step.fromLabel(), step.toLabel(), step.type()),

@@ -210,8 +210,9 @@ class HttpImportTest extends SecuredIntegrationTest {
 		fixtures.wipe();
 		Set<String> folders = uploadFolders();
 
-		HttpGraphQl.Response response = this.http.postBytes(ADMIN, PATH, "application/zip",
-				zip(entries("ds/", DatasetDir.VALID)));
+		Map<String, byte[]> entries = entries("ds/", DatasetDir.VALID);
+		entries.put("ds/README.md", "# notes beside the data, skipped".getBytes(StandardCharsets.UTF_8));
+		HttpGraphQl.Response response = this.http.postBytes(ADMIN, PATH, "application/zip", zip(entries));
 		String runId = accepted(response);
 		assertThat(response.body().path("dataset").asString()).isEqualTo("upload:ds.zip");
 		assertThat(response.body().path("files")).hasSize(DatasetDir.VALID.size());
@@ -386,7 +387,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 			.contains("nested folder");
 		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("/etc/parks.csv", parks)).text())
 			.contains("not a relative path");
-		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("parks.txt", parks)).text())
+		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("parks.xlsx", parks)).text())
 			.contains("not a dataset file");
 		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("parks.csv", parks, "ds/parks.csv", parks)).text())
 			.contains("appears twice");
@@ -442,8 +443,66 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(runCount()).isEqualTo(3);
 	}
 
+	/**
+	 * Shutdown while an import runs (blocked on a row lock here) and another waits: the running one
+	 * ends INTERRUPTED, the waiting one too, their folders go, and running the dataset again completes
+	 * the graph. A queue of its own, so the service's queue keeps working for the other tests.
+	 */
 	@Test
-	void staleQueuedAndRunningRunsAreMarkedInterrupted() {
+	void shutdownInterruptsTheRunningAndTheWaitingImports() throws Exception {
+		Fixtures fixtures = new Fixtures(this.graph);
+		Path full = new DatasetDir(this.tmp.resolve("full")).write();
+		fixtures.wipe();
+		this.imports.run(DatasetSource.fromDirectory(full), false, ImportProgress.NONE, Actor.CLI);
+		String clean = GraphDump.of(this.graph);
+		fixtures.wipe();
+		Path parksOnly = this.tmp.resolve("parks");
+		Files.createDirectories(parksOnly);
+		Files.writeString(parksOnly.resolve("parks.csv"), DatasetDir.VALID.get("parks.csv"));
+		this.imports.run(DatasetSource.fromDirectory(parksOnly, "full", "parks"), false, ImportProgress.NONE, Actor.CLI);
+
+		ImportQueue queue = new ImportQueue(this.imports, this.graph, 1);
+		Actor admin = new Actor("admin", "ADMIN");
+		Path first = new DatasetDir(this.tmp.resolve("q1")).write();
+		Path second = new DatasetDir(this.tmp.resolve("q2")).write();
+		String running;
+		String waiting;
+		try (Session session = this.graph.driver().session(); Transaction holder = session.beginTransaction()) {
+			holder.run("MATCH (p:Park {id: 't-park'}) SET p.held = true").consume();
+			running = queue.submit(first, "full", "upload:full.zip", false, admin).runId();
+			long deadline = System.nanoTime() + 60_000_000_000L;
+			while (!run(running).path("status").asString().equals("RUNNING") || this.graph.one(
+					"MATCH (r:ImportRun {id: $id}) RETURN r.checksums <> [] AS validated", Map.of("id", running),
+					r -> r.get("validated").asBoolean()).orElse(false) == Boolean.FALSE) {
+				assertThat(System.nanoTime()).isLessThan(deadline);
+				Thread.sleep(50);
+			}
+			waiting = queue.submit(second, "full", "upload:full.zip", false, admin).runId();
+			assertThat(queue.position(waiting)).isEqualTo(1);
+			queue.destroy();
+			holder.rollback();
+		}
+		JsonNode dropped = run(waiting);
+		assertThat(dropped.path("status").asString()).isEqualTo("INTERRUPTED");
+		assertThat(dropped.path("error").asString()).contains("upload the dataset again");
+		assertThat(second).doesNotExist();
+		JsonNode stopped = awaitEnd(running);
+		assertThat(stopped.path("status").asString()).as(stopped.toString()).isEqualTo("INTERRUPTED");
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (Files.exists(first) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(first).doesNotExist();
+		assertThat(GraphDump.of(this.graph)).isNotEqualTo(clean);
+
+		// as after any interrupted run: the same dataset again completes the graph
+		assertThat(this.imports.run(DatasetSource.fromDirectory(full), false, ImportProgress.NONE, Actor.CLI).status())
+			.isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(GraphDump.of(this.graph)).isEqualTo(clean);
+	}
+
+	@Test
+	void staleQueuedRunsAreMarkedInterrupted() {
 		new Fixtures(this.graph).wipe().cypher("""
 				CREATE (:ImportRun {id: 'q-dead', dataset: 'upload:a.zip', status: 'QUEUED', heartbeat: datetime() - duration('PT5M'),
 				                    started: datetime() - duration('PT5M'), rows: 0, rowsDone: 0, checksums: []}),
