@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -30,8 +32,8 @@ final class DatasetUpload {
 	static final int MAX_ENTRIES = 64;
 
 	/** Notes beside the data, skipped (at the top or in the one folder). */
-	private static final java.util.regex.Pattern DOCUMENTATION = java.util.regex.Pattern
-		.compile("([^/\\\\]+/)?[^/\\\\]+\\.(md|txt)", java.util.regex.Pattern.CASE_INSENSITIVE);
+	private static final Pattern DOCUMENTATION = Pattern
+		.compile("([^/\\\\]+/)?[^/\\\\]+\\.(md|txt)", Pattern.CASE_INSENSITIVE);
 
 	/** What an upload became: the folder with its files, and the dataset's name. */
 	record Unpacked(Path folder, String name, List<String> files) {
@@ -105,7 +107,7 @@ final class DatasetUpload {
 	 */
 	static Unpacked zip(InputStream in, String fallbackName, long maxBytes) {
 		DatasetUpload upload = new DatasetUpload(maxBytes, "the zip");
-		try (ZipInputStream zip = new ZipInputStream(in, java.nio.charset.StandardCharsets.UTF_8)) {
+		try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
 			ZipEntry entry;
 			while ((entry = nextEntry(zip, upload)) != null) {
 				upload.add(entry.getName(), entry.isDirectory(), zip);

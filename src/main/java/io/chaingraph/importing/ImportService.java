@@ -152,6 +152,7 @@ public class ImportService {
 		Map<String, FileSummary> files = new LinkedHashMap<>();
 		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
 		long total = plan.steps().stream().mapToLong(Step::size).sum();
+		long datasetRows = plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum();
 		progress.start(total);
 		long done = 0;
 		long lastBeat = System.nanoTime();
@@ -168,7 +169,7 @@ public class ImportService {
 					done += to - from;
 					if (System.nanoTime() - lastBeat > HEARTBEAT_EVERY.toNanos()) {
 						this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
-								Map.of("id", runId, "done", done));
+								Map.of("id", runId, "done", rowsDone(done, total, datasetRows)));
 						lastBeat = System.nanoTime();
 					}
 					progress.advance(step.file(), to - from);
@@ -183,16 +184,18 @@ public class ImportService {
 			log.error("Import {} of {} {} after {} of {} rows: {}", runId, source.location(),
 					interrupted ? "was interrupted" : "failed", done, total, ex.toString());
 			log.debug("Import failure", ex);
+			String error = interrupted ? "the service stopped during the import after " + done + " of " + total
+					+ " writes; run the same import again to complete it" : String.valueOf(ex.getMessage());
 			this.graph.write("""
 					MATCH (r:ImportRun {id: $id})
 					SET r.status = $status, r.finished = datetime(), r.error = $error, r.summary = $summary,
 					    r.rowsDone = $done""",
-					Map.of("id", runId, "status", status.name(), "error", String.valueOf(ex.getMessage()), "summary",
-							json(files.values()), "done", done));
+					Map.of("id", runId, "status", status.name(), "error", error, "summary", json(files.values()), "done",
+							rowsDone(done, total, datasetRows)));
 			Map<String, Object> failed = totals(new ArrayList<>(files.values()));
 			failed.put("status", status.name());
 			failed.put("dataset", source.location());
-			failed.put("error", String.valueOf(ex.getMessage()));
+			failed.put("error", error);
 			this.audit.record(actor, "IMPORT", "ImportRun", runId, failed);
 			throw new ImportFailedException("Import " + runId + (interrupted ? " was interrupted" : " failed")
 					+ " after " + done + " of " + total
@@ -223,6 +226,14 @@ public class ImportService {
 		return report;
 	}
 
+	/**
+	 * Progress in dataset rows: the loader writes {@code total} step rows (a file's nodes, then each of
+	 * its relationship types), so the rows done are that share of the dataset's rows.
+	 */
+	private static long rowsDone(long done, long total, long datasetRows) {
+		return (total == 0) ? 0 : Math.min(datasetRows, done * datasetRows / total);
+	}
+
 	/** An invalid or dry run of a registered upload: its outcome, problems and printed report. */
 	private void finishRegistered(ImportReport report, List<String> checksums) {
 		if (report.runId() == null) {
@@ -232,10 +243,11 @@ public class ImportService {
 				MATCH (r:ImportRun {id: $id})
 				SET r.status = $status, r.finished = datetime(), r.heartbeat = datetime(), r.problems = $problems,
 				    r.summary = $summary, r.report = $report, r.checksums = $checksums, r.rows = $rows,
-				    r.dataset = $dataset""",
+				    r.rowsDone = $rowsDone, r.dataset = $dataset""",
 				Map.of("id", report.runId(), "status", report.status().name(), "problems", json(report.problems()),
 						"summary", json(report.files()), "report", ReportPrinter.text(report), "checksums", checksums,
-						"rows", report.rows(), "dataset", report.dataset()));
+						"rows", report.rows(), "rowsDone", report.dryRun() ? report.rows() : 0, "dataset",
+						report.dataset()));
 	}
 
 	private static List<String> checksums(LoadPlan plan) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.chaingraph.audit.Actor;
@@ -15,6 +16,7 @@ import io.chaingraph.security.ApiPrincipal;
 import io.chaingraph.security.ErrorResponses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -100,7 +102,7 @@ class ImportUploadController {
 		if (request.getContentLengthLong() > this.maxUploadBytes) {
 			return tooLarge();
 		}
-		Collection<jakarta.servlet.http.Part> parts;
+		Collection<Part> parts;
 		try {
 			parts = request.getParts();
 		}
@@ -113,11 +115,11 @@ class ImportUploadController {
 		}
 		boolean dryRun = Boolean.parseBoolean(request.getParameter("dryRun"));
 		String name = request.getParameter("name");
-		List<jakarta.servlet.http.Part> files = parts.stream().filter(p -> p.getSubmittedFileName() != null).toList();
+		List<Part> files = parts.stream().filter(p -> p.getSubmittedFileName() != null).toList();
 		DatasetUpload.Unpacked unpacked;
 		String location;
 		try {
-			if (files.size() == 1 && files.get(0).getSubmittedFileName().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+			if (files.size() == 1 && files.get(0).getSubmittedFileName().toLowerCase(Locale.ROOT).endsWith(".zip")) {
 				String zipName = files.get(0).getSubmittedFileName();
 				try (InputStream in = files.get(0).getInputStream()) {
 					unpacked = DatasetUpload.zip(in, datasetName(name, zipName.substring(0, zipName.length() - 4)),
@@ -127,7 +129,7 @@ class ImportUploadController {
 			}
 			else {
 				List<DatasetUpload.Part> uploaded = new ArrayList<>();
-				for (jakarta.servlet.http.Part part : files) {
+				for (Part part : files) {
 					uploaded.add(new DatasetUpload.Part() {
 
 						@Override

@@ -1,6 +1,8 @@
 package io.chaingraph.importing;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +21,7 @@ import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,13 +62,13 @@ class ConcurrentImportTest extends SecuredIntegrationTest {
 	}
 
 	@Test
-	void editsDuringImportsAreKeptOrVisiblySuperseded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+	void editsDuringImportsAreKeptOrVisiblySuperseded(@TempDir Path tmp)
 			throws Exception {
 		new Fixtures(this.graph).wipe();
-		java.nio.file.Path dir = tmp.resolve("conc");
-		java.nio.file.Files.createDirectories(dir);
+		Path dir = tmp.resolve("conc");
+		Files.createDirectories(dir);
 		for (Map.Entry<String, String> file : dataset(100).entrySet()) {
-			java.nio.file.Files.writeString(dir.resolve(file.getKey()), file.getValue());
+			Files.writeString(dir.resolve(file.getKey()), file.getValue());
 		}
 		assertThat(this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE, Actor.CLI).status())
 			.isEqualTo(ImportStatus.SUCCEEDED);

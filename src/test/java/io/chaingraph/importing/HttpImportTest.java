@@ -316,6 +316,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 				zip(entries("", DatasetDir.VALID)))));
 		assertThat(run.path("status").asString()).isEqualTo("DRY_RUN");
 		assertThat(run.path("dryRun").asBoolean()).isTrue();
+		assertThat(run.path("rowsDone").asLong()).isEqualTo(run.path("rows").asLong()).isPositive();
 		assertThat(run.path("files").path(0).path("file").asString()).isEqualTo("parks.csv");
 		assertThat(run.path("files").path(0).path("nodesCreated").asInt()).isEqualTo(3);
 		assertThat(run.path("report").asString()).startsWith("Dry run (nothing written) of upload:upload.zip");
@@ -488,6 +489,9 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(second).doesNotExist();
 		JsonNode stopped = awaitEnd(running);
 		assertThat(stopped.path("status").asString()).as(stopped.toString()).isEqualTo("INTERRUPTED");
+		assertThat(stopped.path("error").asString()).startsWith("the service stopped during the import")
+			.endsWith("run the same import again to complete it");
+		assertThat(stopped.path("rowsDone").asLong()).isLessThanOrEqualTo(stopped.path("rows").asLong());
 		long deadline = System.nanoTime() + 10_000_000_000L;
 		while (Files.exists(first) && System.nanoTime() < deadline) {
 			Thread.sleep(50);
