@@ -8,6 +8,7 @@ import io.chaingraph.audit.Actor;
 import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
+import io.chaingraph.importing.ReportPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -120,6 +120,12 @@ public class Graph {
 	 * query timeout. Used by curation, whose check of a version and its write must commit together.
 	 */
 	public <T> T inWriteTransaction(java.util.function.Function<org.neo4j.driver.TransactionContext, T> work) {
+		return inWriteTransaction(work, this.timeout);
+	}
+
+	/** {@link #inWriteTransaction(java.util.function.Function)} with its own timeout (import batches). */
+	public <T> T inWriteTransaction(java.util.function.Function<org.neo4j.driver.TransactionContext, T> work,
+			java.time.Duration timeout) {
 		org.neo4j.driver.SessionConfig.Builder session = org.neo4j.driver.SessionConfig.builder();
 		if (this.database != null) {
 			session.withDatabase(this.database);
@@ -128,7 +134,7 @@ public class Graph {
 			return s.executeWrite(tx -> {
 				this.statements.incrementAndGet();
 				return work.apply(tx);
-			}, org.neo4j.driver.TransactionConfig.builder().withTimeout(this.timeout).build());
+			}, org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build());
 		}
 	}
 

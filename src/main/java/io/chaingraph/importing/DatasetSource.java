@@ -23,6 +23,12 @@ public record DatasetSource(String name, String location, Map<String, byte[]> fi
 
 	public static DatasetSource fromDirectory(Path dir) {
 		Path folder = dir.toAbsolutePath().normalize();
+		return fromDirectory(folder, folder.getFileName().toString(), folder.toString());
+	}
+
+	/** The dataset files in {@code dir}, under another name and location (an unpacked upload). */
+	public static DatasetSource fromDirectory(Path dir, String name, String location) {
+		Path folder = dir.toAbsolutePath().normalize();
 		if (!Files.isDirectory(folder)) {
 			throw new IllegalArgumentException("Not a folder: " + folder);
 		}
@@ -38,7 +44,7 @@ public record DatasetSource(String name, String location, Map<String, byte[]> fi
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read dataset folder " + folder, ex);
 		}
-		return new DatasetSource(folder.getFileName().toString(), folder.toString(), files);
+		return new DatasetSource(name, location, files);
 	}
 
 	/** A dataset packaged in the jar, e.g. {@code sample/wenzhou}. */

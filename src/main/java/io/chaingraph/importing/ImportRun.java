@@ -2,7 +2,33 @@ package io.chaingraph.importing;
 
 import java.util.List;
 
-/** An import run as the API shows it (the :ImportRun node). Times are ISO-8601. */
+/**
+ * An import run as the API shows it (the :ImportRun node). Times are ISO-8601.
+ *
+ * @param actor who started it: the API token's name for an upload, {@code cli}, or {@code system}
+ * @param queuePosition for an upload waiting its turn, its place in the queue (1 = next); else null
+ * @param problems validation problems (errors and warnings)
+ * @param report the text the import command prints for the same outcome (null until finished)
+ */
 public record ImportRun(String id, String dataset, ImportStatus status, String started, String finished,
-		List<String> checksums, long rows, long rowsDone, List<FileSummary> files, String error) {
+		List<String> checksums, long rows, long rowsDone, List<FileSummary> files, String error, String actor,
+		boolean dryRun, Integer queuePosition, List<ImportProblem> problems, String report) {
+
+	ImportRun withQueuePosition(Integer position) {
+		return new ImportRun(this.id, this.dataset, this.status, this.started, this.finished, this.checksums,
+				this.rows, this.rowsDone, this.files, this.error, this.actor, this.dryRun, position, this.problems,
+				this.report);
+	}
+
+	/** One validation problem; {@code text} is the line the import command prints. */
+	public record ImportProblem(Problem.Severity severity, String file, int line, String column, String message,
+			String text) {
+
+		static ImportProblem of(Problem problem) {
+			return new ImportProblem(problem.severity(), problem.file(), problem.line(), problem.column(),
+					problem.message(), problem.format());
+		}
+
+	}
+
 }

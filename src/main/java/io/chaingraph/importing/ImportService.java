@@ -78,38 +78,90 @@ public class ImportService {
 	 */
 	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress, int batchSize,
 			Actor actor) {
+		return execute(source, dryRun, progress, batchSize, actor, null);
+	}
+
+	/**
+	 * Records a run that will start later (an upload waiting for its turn) as an {@code :ImportRun}
+	 * in status QUEUED, and returns its id. {@link #runRegistered} runs it.
+	 */
+	public String register(String dataset, boolean dryRun, Actor actor) {
+		String runId = "import-" + UUID.randomUUID();
+		this.graph.write("""
+				CREATE (r:ImportRun {id: $id, dataset: $dataset, status: 'QUEUED', dryRun: $dryRun, actor: $actor,
+				        started: datetime(), heartbeat: datetime(), checksums: [], rows: 0, rowsDone: 0})""",
+				Map.of("id", runId, "dataset", dataset, "dryRun", dryRun, "actor", actor.name()));
+		return runId;
+	}
+
+	/**
+	 * Runs a {@link #register registered} run: like {@link #run}, but every outcome (invalid with its
+	 * problems, dry run, loaded, failed) is kept on that run's node, with the report the import
+	 * command would print.
+	 */
+	public ImportReport runRegistered(String runId, DatasetSource source, boolean dryRun, ImportProgress progress,
+			Actor actor) {
+		return execute(source, dryRun, progress, this.batchSize, actor, runId);
+	}
+
+	/** Ends a registered run that could not run at all (status FAILED or INTERRUPTED, with why). */
+	public void abandon(String runId, ImportStatus status, String error) {
+		this.graph.write("""
+				MATCH (r:ImportRun {id: $id}) WHERE r.status IN ['QUEUED', 'RUNNING']
+				SET r.status = $status, r.finished = datetime(), r.error = $error""",
+				Map.of("id", runId, "status", status.name(), "error", error));
+	}
+
+	private ImportReport execute(DatasetSource source, boolean dryRun, ImportProgress progress, int batchSize,
+			Actor actor, String registered) {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
 		}
 		long started = System.nanoTime();
+		if (registered != null) {
+			this.graph.write("""
+					MATCH (r:ImportRun {id: $id})
+					SET r.status = 'RUNNING', r.started = datetime(), r.heartbeat = datetime(), r.name = $name""",
+					Map.of("id", registered, "name", source.name()));
+		}
 		List<String> recovered = dryRun ? List.of() : recoverInterrupted(STALE_AFTER);
 		DatasetValidator.Result validation = DatasetValidator.validate(source, new GraphLookups());
 		if (validation.hasErrors()) {
-			return new ImportReport(null, source.location(), dryRun, ImportStatus.INVALID, validation.problems(),
-					List.of(), List.of(), elapsed(started), recovered);
+			ImportReport report = new ImportReport(registered, source.location(), dryRun, ImportStatus.INVALID,
+					validation.problems(), List.of(), List.of(), elapsed(started), recovered);
+			finishRegistered(report, List.of());
+			return report;
 		}
 		LoadPlan plan = validation.plan();
 		if (dryRun) {
 			List<FileSummary> files = compare(plan);
-			return new ImportReport(null, source.location(), true, ImportStatus.DRY_RUN, validation.problems(), files,
-					plan.nameVariants(), elapsed(started), recovered);
+			ImportReport report = new ImportReport(registered, source.location(), true, ImportStatus.DRY_RUN,
+					validation.problems(), files, plan.nameVariants(), elapsed(started), recovered);
+			finishRegistered(report, checksums(plan));
+			return report;
 		}
-		String runId = "import-" + UUID.randomUUID();
+		String runId = (registered != null) ? registered : "import-" + UUID.randomUUID();
 		this.graph.write("""
-				CREATE (r:ImportRun {id: $id, dataset: $dataset, name: $name, checksums: $checksums,
-				        started: datetime(), heartbeat: datetime(), status: 'RUNNING', rows: $rows, rowsDone: 0})""",
-				Map.of("id", runId, "dataset", source.location(), "name", source.name(), "checksums",
-						plan.checksums().entrySet().stream().map(e -> e.getKey() + " sha256:" + e.getValue()).toList(),
-						"rows", plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum()));
+				MERGE (r:ImportRun {id: $id})
+				SET r.dataset = $dataset, r.name = $name, r.checksums = $checksums, r.started = datetime(),
+				    r.heartbeat = datetime(), r.status = 'RUNNING', r.rows = $rows, r.rowsDone = 0, r.actor = $actor,
+				    r.dryRun = false, r.problems = $problems""",
+				Map.of("id", runId, "dataset", source.location(), "name", source.name(), "checksums", checksums(plan),
+						"rows", plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum(), "actor",
+						actor.name(), "problems", json(validation.problems())));
 		Map<String, FileSummary> files = new LinkedHashMap<>();
 		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
 		long total = plan.steps().stream().mapToLong(Step::size).sum();
+		long datasetRows = plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum();
 		progress.start(total);
 		long done = 0;
 		long lastBeat = System.nanoTime();
 		try {
 			for (Step step : plan.steps()) {
 				for (int from = 0; from < step.size(); from += batchSize) {
+					if (Thread.currentThread().isInterrupted()) {
+						throw new ImportInterruptedException();
+					}
 					int to = Math.min(step.size(), from + batchSize);
 					FileSummary counts = (step instanceof NodeStep nodes) ? writeNodes(nodes, from, to, runId)
 							: writeRels((RelStep) step, from, to, runId);
@@ -117,7 +169,7 @@ public class ImportService {
 					done += to - from;
 					if (System.nanoTime() - lastBeat > HEARTBEAT_EVERY.toNanos()) {
 						this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
-								Map.of("id", runId, "done", done));
+								Map.of("id", runId, "done", rowsDone(done, total, datasetRows)));
 						lastBeat = System.nanoTime();
 					}
 					progress.advance(step.file(), to - from);
@@ -126,53 +178,95 @@ public class ImportService {
 		}
 		catch (RuntimeException ex) {
 			progress.finish();
-			log.error("Import {} of {} failed after {} of {} rows: {}", runId, source.location(), done, total, ex.toString());
+			// (clears the flag, so that the outcome can still be written)
+			boolean interrupted = Thread.interrupted() || ex instanceof ImportInterruptedException;
+			ImportStatus status = interrupted ? ImportStatus.INTERRUPTED : ImportStatus.FAILED;
+			log.error("Import {} of {} {} after {} of {} rows: {}", runId, source.location(),
+					interrupted ? "was interrupted" : "failed", done, total, ex.toString());
 			log.debug("Import failure", ex);
+			String error = interrupted ? "the service stopped during the import after " + done + " of " + total
+					+ " writes; run the same import again to complete it" : String.valueOf(ex.getMessage());
 			this.graph.write("""
 					MATCH (r:ImportRun {id: $id})
-					SET r.status = 'FAILED', r.finished = datetime(), r.error = $error, r.summary = $summary""",
-					Map.of("id", runId, "error", String.valueOf(ex.getMessage()), "summary", json(files.values())));
+					SET r.status = $status, r.finished = datetime(), r.error = $error, r.summary = $summary,
+					    r.rowsDone = $done""",
+					Map.of("id", runId, "status", status.name(), "error", error, "summary", json(files.values()), "done",
+							rowsDone(done, total, datasetRows)));
 			Map<String, Object> failed = totals(new ArrayList<>(files.values()));
-			failed.put("status", ImportStatus.FAILED.name());
+			failed.put("status", status.name());
 			failed.put("dataset", source.location());
-			failed.put("error", String.valueOf(ex.getMessage()));
+			failed.put("error", error);
 			this.audit.record(actor, "IMPORT", "ImportRun", runId, failed);
-			throw new ImportFailedException("Import " + runId + " failed after " + done + " of " + total
+			throw new ImportFailedException("Import " + runId + (interrupted ? " was interrupted" : " failed")
+					+ " after " + done + " of " + total
 					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
 		}
 		progress.finish();
 		List<FileSummary> summaries = new ArrayList<>(files.values());
+		ImportReport report = new ImportReport(runId, source.location(), false, ImportStatus.SUCCEEDED,
+				validation.problems(), summaries, plan.nameVariants(), elapsed(started), recovered);
 		Map<String, Object> totals = totals(summaries);
 		totals.put("id", runId);
 		totals.put("summary", json(summaries));
 		totals.put("warnings", validation.problems().size());
 		totals.put("nameVariants", plan.nameVariants().size());
+		totals.put("report", ReportPrinter.text(report));
 		this.graph.write("""
 				MATCH (r:ImportRun {id: $id})
 				SET r.status = 'SUCCEEDED', r.finished = datetime(), r.heartbeat = datetime(), r.summary = $summary,
-				    r.rowsDone = r.rows,
+				    r.rowsDone = r.rows, r.report = $report,
 				    r.nodesCreated = $nodesCreated, r.nodesUpdated = $nodesUpdated, r.nodesUnchanged = $nodesUnchanged,
 				    r.relsCreated = $relsCreated, r.relsUpdated = $relsUpdated, r.relsUnchanged = $relsUnchanged,
 				    r.relsRemoved = $relsRemoved, r.warnings = $warnings, r.nameVariants = $nameVariants""", totals);
 		Map<String, Object> audited = totals(summaries);
 		audited.put("status", ImportStatus.SUCCEEDED.name());
 		audited.put("dataset", source.location());
-		audited.put("checksums", plan.checksums().entrySet().stream().map(e -> e.getKey() + " sha256:" + e.getValue()).toList());
+		audited.put("checksums", checksums(plan));
 		this.audit.record(actor, "IMPORT", "ImportRun", runId, audited);
-		return new ImportReport(runId, source.location(), false, ImportStatus.SUCCEEDED, validation.problems(),
-				summaries, plan.nameVariants(), elapsed(started), recovered);
+		return report;
 	}
 
 	/**
-	 * Marks runs left RUNNING by a dead process (no heartbeat for {@code staleAfter}) as INTERRUPTED
-	 * and returns their ids. Re-running their dataset completes the graph.
+	 * Progress in dataset rows: the loader writes {@code total} step rows (a file's nodes, then each of
+	 * its relationship types), so the rows done are that share of the dataset's rows.
+	 */
+	private static long rowsDone(long done, long total, long datasetRows) {
+		return (total == 0) ? 0 : Math.min(datasetRows, done * datasetRows / total);
+	}
+
+	/** An invalid or dry run of a registered upload: its outcome, problems and printed report. */
+	private void finishRegistered(ImportReport report, List<String> checksums) {
+		if (report.runId() == null) {
+			return;
+		}
+		this.graph.write("""
+				MATCH (r:ImportRun {id: $id})
+				SET r.status = $status, r.finished = datetime(), r.heartbeat = datetime(), r.problems = $problems,
+				    r.summary = $summary, r.report = $report, r.checksums = $checksums, r.rows = $rows,
+				    r.rowsDone = $rowsDone, r.dataset = $dataset""",
+				Map.of("id", report.runId(), "status", report.status().name(), "problems", json(report.problems()),
+						"summary", json(report.files()), "report", ReportPrinter.text(report), "checksums", checksums,
+						"rows", report.rows(), "rowsDone", report.dryRun() ? report.rows() : 0, "dataset",
+						report.dataset()));
+	}
+
+	private static List<String> checksums(LoadPlan plan) {
+		return plan.checksums().entrySet().stream().map(e -> e.getKey() + " sha256:" + e.getValue()).toList();
+	}
+
+	/**
+	 * Marks runs left RUNNING (or QUEUED, for uploads) by a dead process (no heartbeat for
+	 * {@code staleAfter}) as INTERRUPTED and returns their ids. Re-running their dataset completes
+	 * the graph.
 	 */
 	public List<String> recoverInterrupted(Duration staleAfter) {
 		List<String> ids = new ArrayList<>();
 		for (Record record : this.graph.write("""
-				MATCH (r:ImportRun {status: 'RUNNING'})
-				WHERE r.heartbeat <= datetime() - duration({milliseconds: $staleMs})
-				SET r.status = 'INTERRUPTED', r.finished = r.heartbeat
+				MATCH (r:ImportRun) WHERE r.status IN ['RUNNING', 'QUEUED']
+				  AND r.heartbeat <= datetime() - duration({milliseconds: $staleMs})
+				SET r.status = 'INTERRUPTED', r.finished = r.heartbeat,
+				    r.error = coalesce(r.error, 'the process stopped before this import ' +
+				      CASE r.rowsDone WHEN 0 THEN 'wrote anything' ELSE 'finished' END + '; run it again')
 				RETURN r.id AS id, r.dataset AS dataset, r.rowsDone AS done, r.rows AS rows""",
 				Map.of("staleMs", staleAfter.toMillis())).records()) {
 			ids.add(record.get("id").asString());
@@ -184,6 +278,17 @@ public class ImportService {
 	}
 
 	// ---- writing
+
+	/**
+	 * Write-locks the nodes of a batch (in id order) before they are compared and written, in the
+	 * same transaction: the fingerprint and version read next are the latest committed ones, and no
+	 * curation mutation can commit in between (it locks the same node first, see CurationService).
+	 */
+	private static final String LOCK = """
+			UNWIND $ids AS id
+			MATCH (n:Entity {id: id})
+			SET n._lock = true
+			REMOVE n._lock""";
 
 	private static final String STATUS = """
 			CASE WHEN old IS NULL THEN 'created'
@@ -261,11 +366,17 @@ public class ImportService {
 			counts.put("created", this.graph.write(CREATE_NODES.formatted(step.label()),
 					Map.of("rows", fresh, "run", runId), this.batchTimeout).records().get(0).get("n").asLong());
 		}
-		List<Map<String, Object>> known = slice.stream().filter(r -> !r.fresh()).map(ImportService::nodeParams).toList();
+		List<NodeRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		if (!known.isEmpty()) {
-			statusCounts(this.graph.write(MERGE_NODES.formatted(step.label(), STATUS),
-					Map.of("rows", known, "run", runId), this.batchTimeout).records())
-				.forEach((status, n) -> counts.merge(status, n, Long::sum));
+			List<String> ids = known.stream().map(NodeRow::id).sorted().toList();
+			List<Map<String, Object>> rows = known.stream().map(ImportService::nodeParams).toList();
+			this.graph.inWriteTransaction(tx -> {
+				// lock first, then compare and bump the version: a concurrent edit is never overwritten
+				// under its own version number (see LOCK)
+				tx.run(LOCK, Map.of("ids", ids)).consume();
+				return statusCounts(tx.run(MERGE_NODES.formatted(step.label(), STATUS),
+						Map.of("rows", rows, "run", runId)).list());
+			}, this.batchTimeout).forEach((status, n) -> counts.merge(status, n, Long::sum));
 		}
 		return nodeSummary(step.file(), counts);
 	}
@@ -285,16 +396,30 @@ public class ImportService {
 		}
 		List<RelRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		long removed = 0;
-		if (step.single() && !known.isEmpty()) {
-			removed = this.graph.write(REMOVE_STALE.formatted(step.fromLabel(), step.toLabel(), step.type()),
-					Map.of("rows", known.stream().map(ImportService::relParams).toList()), this.batchTimeout)
-				.records().get(0).get("n").asLong();
-		}
-		List<Map<String, Object>> rows = known.stream().filter(r -> r.to() != null).map(ImportService::relParams).toList();
-		if (!rows.isEmpty()) {
-			statusCounts(this.graph.write(MERGE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type(), STATUS),
-					Map.of("rows", rows, "run", runId), this.batchTimeout).records())
-				.forEach((status, n) -> counts.merge(status, n, Long::sum));
+		if (!known.isEmpty()) {
+			List<String> ids = known.stream().map(RelRow::from).distinct().sorted().toList();
+			List<Map<String, Object>> rows = known.stream().filter(r -> r.to() != null).map(ImportService::relParams)
+				.toList();
+			Map<String, Long> written = this.graph.inWriteTransaction(tx -> {
+				// like the curation mutations: the relationship's start node is locked before it is compared
+				tx.run(LOCK, Map.of("ids", ids)).consume();
+				Map<String, Long> result = new HashMap<>();
+				if (step.single()) {
+					result.put("removed", tx.run(REMOVE_STALE.formatted(step.fromLabel(), step.toLabel(), step.type()),
+							Map.of("rows", known.stream().map(ImportService::relParams).toList())).single().get("n").asLong());
+				}
+				if (!rows.isEmpty()) {
+					result.putAll(statusCounts(tx.run(MERGE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type(),
+							STATUS), Map.of("rows", rows, "run", runId)).list()));
+				}
+				return result;
+			}, this.batchTimeout);
+			removed = written.getOrDefault("removed", 0L);
+			written.forEach((status, n) -> {
+				if (!status.equals("removed")) {
+					counts.merge(status, n, Long::sum);
+				}
+			});
 		}
 		return relSummary(step.file(), counts, removed);
 	}
@@ -408,6 +533,15 @@ public class ImportService {
 					Map.of("ids", List.copyOf(ids)),
 					r -> ancestors.put(r.get("id").asString(), r.get("ancestors").asList(v -> v.asString())));
 			return ancestors;
+		}
+
+	}
+
+	/** The thread running an import was interrupted (the service is stopping). */
+	static class ImportInterruptedException extends RuntimeException {
+
+		ImportInterruptedException() {
+			super("the service stopped during the import");
 		}
 
 	}

@@ -3,7 +3,9 @@ package io.chaingraph.importing;
 /** Life cycle of an import run. */
 public enum ImportStatus {
 
-	/** Loading; a run left RUNNING by a dead process is marked INTERRUPTED on the next start or run. */
+	/** An upload waiting for the import before it to finish (one import runs at a time). */
+	QUEUED,
+	/** Validating or loading; a run left RUNNING by a dead process is marked INTERRUPTED on the next start or run. */
 	RUNNING,
 	/** Everything loaded. */
 	SUCCEEDED,

@@ -36,7 +36,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * operation (queries, mutations, deletes) and applies the size and rate limits;</li>
  * <li>the static pages ({@code /}, {@code /graphiql}, the explorer's files) and
  * {@code /actuator/health}: open, they carry no data;</li>
- * <li>other actuator endpoints: like reads.</li>
+ * <li>{@code POST /api/imports} (uploads): ADMIN, decided by {@link ImportUploadFilter};</li>
+ * <li>other actuator endpoints and {@code /api/**} (an import run): like reads.</li>
  * </ul>
  * Stateless: no session, no cookie, so no CSRF token is needed. Only in the web server: the import
  * command's context has no HTTP and no tokens.
@@ -99,6 +100,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(authorize -> authorize
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/graphql").permitAll()
+				// decided by ImportUploadFilter (ADMIN), with the API's refusals
+				.requestMatchers(HttpMethod.POST, ImportUploadFilter.PATH).permitAll()
+				.requestMatchers("/api/**").access(reads)
 				.requestMatchers("/actuator/**").access(reads)
 				.requestMatchers(HttpMethod.GET, "/**").permitAll()
 				.anyRequest().access(reads))
@@ -111,7 +115,8 @@ class SecurityConfiguration {
 			.addFilterAfter(new GraphQlRequestFilter(tokens, requireTokenForReads, maxRequestSize.toBytes(),
 					new RateLimiter(expensivePerMinute)), AuthorizationFilter.class)
 			.addFilterAfter(new ConcurrencyLimitFilter(ConcurrencyLimitFilter.effective(maxConcurrent), queryTimeout),
-					GraphQlRequestFilter.class);
+					GraphQlRequestFilter.class)
+			.addFilterAfter(new ImportUploadFilter(tokens), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -127,6 +132,7 @@ class SecurityConfiguration {
 			graphql.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
 			graphql.setMaxAge(Duration.ofHours(1));
 			source.registerCorsConfiguration("/graphql", graphql);
+			source.registerCorsConfiguration("/api/**", graphql);
 		}
 		return source;
 	}

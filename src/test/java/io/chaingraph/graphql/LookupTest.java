@@ -303,6 +303,11 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat((Object) at(old, "importRun.rows")).isEqualTo(3);
 		assertThat((Object) at(old, "importRun.rowsDone")).isEqualTo(3);
 		assertThat((Object) at(old, "importRun.error")).isNull();
+		assertThat((Object) at(old, "importRun.actor")).isNull();
+		assertThat((Object) at(old, "importRun.dryRun")).isEqualTo(false);
+		assertThat((Object) at(old, "importRun.queuePosition")).isNull();
+		assertThat((Object) at(old, "importRun.report")).isNull();
+		assertThat(list(old, "importRun.problems")).isEmpty();
 		assertThat(list(old, "importRun.files")).containsExactly(Map.of("file", "parks.csv", "rows", 3,
 				"nodesCreated", 4, "nodesUpdated", 5, "nodesUnchanged", 6, "relsCreated", 7, "relsUpdated", 8,
 				"relsUnchanged", 9, "relsRemoved", 10));
@@ -316,6 +321,13 @@ class LookupTest extends GraphQlTestSupport {
 		GraphQlResponse failed = run("importRun", "id", "run-new");
 		assertThat((Object) at(failed, "importRun.error")).isEqualTo("database went away");
 		assertThat(list(failed, "importRun.checksums")).containsExactly("a.csv sha256:01", "b.csv sha256:02");
+		assertThat((Object) at(failed, "importRun.actor")).isEqualTo("admin");
+		assertThat((Object) at(failed, "importRun.report")).isEqualTo("the printed report");
+		assertThat(list(failed, "importRun.problems")).containsExactly(
+				Map.of("severity", "WARNING", "file", "parks.csv", "line", 1, "column", "colour", "message",
+						"unknown column, ignored", "text", "parks.csv:1: colour: warning: unknown column, ignored"),
+				Map.of("severity", "ERROR", "file", "a.csv", "line", 0, "column", "-", "message", "broken", "text",
+						"a.csv:0: -: broken"));
 	}
 
 	@ParameterizedTest

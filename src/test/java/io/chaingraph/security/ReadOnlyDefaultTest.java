@@ -38,6 +38,16 @@ class ReadOnlyDefaultTest extends IntegrationTest {
 		assertThat(mutation.errors().path(0).path("message").asString()).startsWith("The service is read-only");
 		// no token can be valid when none is configured
 		assertThat(http.post("any-token-whatsoever-123", "{ park(id: \"P\") { name } }").status()).isEqualTo(401);
+		// imports over HTTP too, with the same error format, before the body is read
+		HttpGraphQl.Response upload = http.postBytes(null, "/api/imports", "application/zip", new byte[] { 'P', 'K' });
+		assertThat(upload.status()).isEqualTo(403);
+		assertThat(upload.classification()).isEqualTo("FORBIDDEN");
+		assertThat(upload.errors().path(0).path("message").asString()).startsWith("The service is read-only")
+			.contains("imports are refused");
+		assertThat(http.postBytes("any-token-whatsoever-123", "/api/imports", "application/zip", new byte[0]).status())
+			.isEqualTo(401);
+		assertThat(this.graph.one("MATCH (r:ImportRun) RETURN count(r) AS n", Map.of(), r -> r.get("n").asLong())
+			.orElseThrow()).isZero();
 		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
 		// introspection is on by default (GraphiQL needs it)
 		HttpGraphQl.Response introspection = http.post(null, "{ __schema { queryType { name } } }");

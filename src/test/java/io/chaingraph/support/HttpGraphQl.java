@@ -75,6 +75,38 @@ public final class HttpGraphQl {
 		return execute(request.build());
 	}
 
+	/** POSTs raw bytes to {@code path} (an upload), with the token (null: none). */
+	public Response postBytes(String token, String path, String contentType, byte[] body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", contentType)
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return execute(request.build());
+	}
+
+	/**
+	 * POSTs a multipart/form-data body to {@code path}: {@code fields} as form fields, {@code files}
+	 * (file name → bytes) as file parts.
+	 */
+	public Response postMultipart(String token, String path, Map<String, String> fields, Map<String, byte[]> files) {
+		String boundary = "----chaingraph" + Long.toHexString(System.nanoTime());
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+		fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n").getBytes(utf8)));
+		files.forEach((name, bytes) -> {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+			body.writeBytes(bytes);
+			body.writeBytes("\r\n".getBytes(utf8));
+		});
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+		return postBytes(token, path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+	}
+
 	public Response get(String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path)).GET();
 		headers.forEach(request::header);

@@ -30,6 +30,10 @@ public final class LookupFixture {
 			[{"file":"parks.csv","rows":3,"nodesCreated":4,"nodesUpdated":5,"nodesUnchanged":6,\
 			"relsCreated":7,"relsUpdated":8,"relsUnchanged":9,"relsRemoved":10}]""";
 
+	public static final String RUN_NEW_PROBLEMS = """
+			[{"severity":"WARNING","file":"parks.csv","line":1,"column":"colour","message":"unknown column, ignored"},\
+			{"severity":"ERROR","file":"a.csv","line":0,"column":"-","message":"broken"}]""";
+
 	private LookupFixture() {
 	}
 
@@ -87,8 +91,9 @@ public final class LookupFixture {
 				       (:ImportRun {id: 'run-new', dataset: '/data/new', status: 'FAILED',
 				                    started: datetime('2024-03-05T10:00:01Z'), finished: datetime('2024-03-05T10:00:02Z'),
 				                    checksums: ['a.csv sha256:01', 'b.csv sha256:02'], rows: 9, rowsDone: 4,
-				                    error: 'database went away', summary: '[]'})
-				""", Map.of("summary", RUN_OLD_SUMMARY));
+				                    error: 'database went away', summary: '[]', actor: 'admin', dryRun: false,
+				                    problems: $problems, report: 'the printed report'})
+				""", Map.of("summary", RUN_OLD_SUMMARY, "problems", RUN_NEW_PROBLEMS));
 	}
 
 }

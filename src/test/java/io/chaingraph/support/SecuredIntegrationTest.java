@@ -11,7 +11,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The service with API tokens configured (one per role, plus spares for tests that must not share
  * a rate-limit bucket), reads open, a front-end origin allowed, a small request-size limit, a rate
- * limit of 3 expensive queries per minute and introspection off. Its own database.
+ * limit of 3 expensive queries per minute and introspection off; uploads of imports bounded to
+ * 256 KB (1 MB unzipped), one waiting behind the running one. Its own database.
  */
 @TestPropertySource(properties = {
 		"chaingraph.security.tokens=viewer:VIEWER:viewer-token-0123456789, editor:EDITOR:editor-token-0123456789,"
@@ -19,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 				+ " editor2:EDITOR:editor2-token-012345678, limited:VIEWER:limited-token-012345678",
 		"chaingraph.cors.allowed-origins=https://explorer.example", "chaingraph.graphql.max-request-size=8KB",
 		"chaingraph.rate-limit.expensive-per-minute=3", "chaingraph.graphql.introspection=false",
-		"chaingraph.query.timeout=60s" })
+		"chaingraph.query.timeout=60s", "chaingraph.import.max-upload-size=256KB",
+		"chaingraph.import.max-dataset-size=1MB", "chaingraph.import.queue-size=1" })
 public abstract class SecuredIntegrationTest extends IntegrationTest {
 
 	public static final String VIEWER = "viewer-token-0123456789";

@@ -1,19 +1,29 @@
-package io.chaingraph.cli;
+package io.chaingraph.importing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
-import io.chaingraph.importing.FileSummary;
-import io.chaingraph.importing.ImportReport;
-import io.chaingraph.importing.NameVariant;
-import io.chaingraph.importing.Problem;
 
-/** The import's problems and summary table, as a person reads them on a terminal. */
-final class ReportPrinter {
+/**
+ * The import's problems and summary table, as a person reads them on a terminal: printed by the
+ * import command and kept on an uploaded run's {@code :ImportRun} node ({@code ImportRun.report}).
+ */
+public final class ReportPrinter {
 
 	private ReportPrinter() {
 	}
 
-	static void print(ImportReport report, PrintStream out) {
+	/** The same text {@link #print} writes. */
+	public static String text(ImportReport report) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+		print(report, out);
+		out.flush();
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	public static void print(ImportReport report, PrintStream out) {
 		for (Problem problem : report.problems()) {
 			out.println(problem.format());
 		}

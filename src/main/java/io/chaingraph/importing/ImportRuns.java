@@ -1,0 +1,63 @@
+package io.chaingraph.importing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.chaingraph.common.Props;
+import io.chaingraph.config.Graph;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Repository;
+
+/** Reads {@code :ImportRun} nodes for the GraphQL API and the upload endpoint. */
+@Repository
+class ImportRuns {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final Graph graph;
+
+	private final ImportQueue queue;
+
+	ImportRuns(Graph graph, ImportQueue queue) {
+		this.graph = graph;
+		this.queue = queue;
+	}
+
+	List<ImportRun> newest(int first) {
+		return this.graph.list("MATCH (r:ImportRun) RETURN r ORDER BY r.started DESC LIMIT $first",
+				Map.of("first", first), this::map);
+	}
+
+	Optional<ImportRun> find(String id) {
+		return this.graph.one("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", id), this::map);
+	}
+
+	private ImportRun map(Record record) {
+		Node r = record.get("r").asNode();
+		String summary = Props.str(r, "summary");
+		List<FileSummary> files = (summary == null) ? List.of()
+				: JSON.readValue(summary, new TypeReference<List<FileSummary>>() {
+				});
+		String problems = Props.str(r, "problems");
+		List<ImportRun.ImportProblem> problemList = (problems == null) ? List.of()
+				: JSON.readValue(problems, new TypeReference<List<Problem>>() {
+				}).stream().map(ImportRun.ImportProblem::of).toList();
+		ImportStatus status = ImportStatus.valueOf(Props.str(r, "status"));
+		String id = Props.str(r, "id");
+		return new ImportRun(id, Props.str(r, "dataset"), status,
+				r.get("started").isNull() ? null : r.get("started").asZonedDateTime().toOffsetDateTime().toString(),
+				r.get("finished").isNull() ? null : r.get("finished").asZonedDateTime().toOffsetDateTime().toString(),
+				Props.strings(r, "checksums"), r.get("rows").asLong(0), r.get("rowsDone").asLong(0), files,
+				Props.str(r, "error"), Props.str(r, "actor"), r.get("dryRun").asBoolean(false),
+				(status == ImportStatus.QUEUED) ? this.queue.position(id) : null, problemList, Props.str(r, "report"));
+	}
+
+}
