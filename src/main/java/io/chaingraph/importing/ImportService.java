@@ -52,6 +52,9 @@ public class ImportService {
 
 	private final Duration batchTimeout;
 
+	/** Runs marked INTERRUPTED in this process that no import report has named yet. */
+	private final List<String> unreported = new ArrayList<>();
+
 	ImportService(Graph graph, AuditLog audit, @Value("${chaingraph.import.batch-size:1000}") int batchSize,
 			@Value("${chaingraph.import.batch-timeout:120s}") Duration batchTimeout) {
 		this.graph = graph;
@@ -82,7 +85,7 @@ public class ImportService {
 			throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
 		}
 		long started = System.nanoTime();
-		List<String> recovered = dryRun ? List.of() : recoverInterrupted(STALE_AFTER);
+		List<String> recovered = dryRun ? List.of() : recoveredSinceLastRun();
 		DatasetValidator.Result validation = DatasetValidator.validate(source, new GraphLookups());
 		if (validation.hasErrors()) {
 			return new ImportReport(null, source.location(), dryRun, ImportStatus.INVALID, validation.problems(),
@@ -128,15 +131,22 @@ public class ImportService {
 			progress.finish();
 			log.error("Import {} of {} failed after {} of {} rows: {}", runId, source.location(), done, total, ex.toString());
 			log.debug("Import failure", ex);
-			this.graph.write("""
-					MATCH (r:ImportRun {id: $id})
-					SET r.status = 'FAILED', r.finished = datetime(), r.error = $error, r.summary = $summary""",
-					Map.of("id", runId, "error", String.valueOf(ex.getMessage()), "summary", json(files.values())));
-			Map<String, Object> failed = totals(new ArrayList<>(files.values()));
-			failed.put("status", ImportStatus.FAILED.name());
-			failed.put("dataset", source.location());
-			failed.put("error", String.valueOf(ex.getMessage()));
-			this.audit.record(actor, "IMPORT", "ImportRun", runId, failed);
+			try {
+				this.graph.write("""
+						MATCH (r:ImportRun {id: $id})
+						SET r.status = 'FAILED', r.finished = datetime(), r.error = $error, r.summary = $summary""",
+						Map.of("id", runId, "error", String.valueOf(ex.getMessage()), "summary", json(files.values())));
+				Map<String, Object> failed = totals(new ArrayList<>(files.values()));
+				failed.put("status", ImportStatus.FAILED.name());
+				failed.put("dataset", source.location());
+				failed.put("error", String.valueOf(ex.getMessage()));
+				this.audit.record(actor, "IMPORT", "ImportRun", runId, failed);
+			}
+			catch (RuntimeException bookkeeping) {
+				// the database itself is gone: the run stays RUNNING until a later run or start marks it INTERRUPTED
+				ex.addSuppressed(bookkeeping);
+				log.warn("Import {}: the failure could not be recorded either ({})", runId, bookkeeping.toString());
+			}
 			throw new ImportFailedException("Import " + runId + " failed after " + done + " of " + total
 					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
 		}
@@ -180,7 +190,23 @@ public class ImportService {
 					record.get("id").asString(), record.get("dataset").asString(), record.get("done"),
 					record.get("rows"));
 		}
+		synchronized (this.unreported) {
+			this.unreported.addAll(ids);
+		}
 		return ids;
+	}
+
+	/**
+	 * Recovers stale runs and returns them with those recovered earlier in this process and not yet
+	 * reported (the start-up recovers before the first run: an import command's report still names them).
+	 */
+	private List<String> recoveredSinceLastRun() {
+		recoverInterrupted(STALE_AFTER);
+		synchronized (this.unreported) {
+			List<String> ids = List.copyOf(this.unreported);
+			this.unreported.clear();
+			return ids;
+		}
 	}
 
 	// ---- writing

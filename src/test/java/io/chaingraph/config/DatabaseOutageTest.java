@@ -10,8 +10,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import io.chaingraph.ChaingraphApplication;
+import io.chaingraph.importing.DatasetSource;
+import io.chaingraph.importing.FileSummary;
+import io.chaingraph.importing.ImportProgress;
+import io.chaingraph.importing.ImportReport;
+import io.chaingraph.importing.ImportService;
+import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.support.DatasetDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * An external database that goes away and comes back, with the application (web server on a free
  * port) pointed at it through {@code spring.neo4j.uri}: the "external server" is a Neo4j started here
- * with Bolt on a free port, stopped and started again on the same port and data folder. While it is
- * gone health reports DOWN and a query fails within a second or two with a SERVICE_UNAVAILABLE GraphQL
- * error; once it is back health is UP and queries answer, without restarting the application. A start
+ * with Bolt on a free port, stopped (in the middle of an import, which fails with its "run it again"
+ * message) and started again on the same port and data folder. While it is gone health reports DOWN and
+ * a query fails within a second or two with a SERVICE_UNAVAILABLE GraphQL error; once it is back health
+ * is UP, queries answer and the import run again completes, without restarting the application. A start
  * with the database down fails fast with a message naming NEO4J_URI.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -71,8 +80,27 @@ class DatabaseOutageTest {
 			assertThat(awaitHealth(port, "UP", Duration.ofSeconds(5))).isLessThan(Duration.ofSeconds(5));
 			assertThat(graphql(port).body()).isEqualTo("{\"data\":{\"park\":{\"name\":\"断线园区\"}}}");
 
-			server.close();
+			// the database goes away in the middle of an import (after its third batch of two rows)
+			ImportService imports = app.getBean(ImportService.class);
+			DatasetSource dataset = DatasetSource.fromDirectory(new DatasetDir(tmp.resolve("dataset")).write());
+			EmbeddedNeo4j stopping = server;
+			ImportProgress stopTheServerAfterThreeBatches = new ImportProgress() {
+				int batches;
+
+				@Override
+				public void advance(String file, long rows) {
+					if (++this.batches == 3) {
+						stopping.close();
+					}
+				}
+			};
 			server = null;
+			long importStarted = System.nanoTime();
+			assertThatThrownBy(() -> imports.run(dataset, false, stopTheServerAfterThreeBatches, 2))
+				.isInstanceOf(ImportService.ImportFailedException.class)
+				.hasMessageContaining("the graph holds a partial load. Run the same import again to complete it.");
+			assertThat(Duration.ofNanos(System.nanoTime() - importStarted)).isLessThan(Duration.ofSeconds(30));
+
 			Duration toDown = awaitHealth(port, "DOWN", Duration.ofSeconds(10));
 			assertThat(toDown).as("health DOWN").isLessThan(Duration.ofSeconds(5));
 			assertThat(get(port, "/actuator/health/readiness").statusCode()).as("not ready").isEqualTo(503);
@@ -99,6 +127,13 @@ class DatabaseOutageTest {
 			assertThat(toUp).as("health UP again").isLessThan(Duration.ofSeconds(30));
 			assertThat(graphql(port).body()).isEqualTo("{\"data\":{\"park\":{\"name\":\"断线园区\"}}}");
 			assertThat(get(port, "/actuator/health/readiness").statusCode()).as("ready again").isEqualTo(200);
+			// the same import again completes the graph: the four entities written before the outage are unchanged
+			ImportReport rerun = imports.run(dataset, false, ImportProgress.NONE);
+			assertThat(rerun.status()).isEqualTo(ImportStatus.SUCCEEDED);
+			assertThat(rerun.files().stream().mapToLong(FileSummary::nodesUnchanged).sum()).isEqualTo(4);
+			Set<String> nodeFiles = Set.of("parks.csv", "chains.csv", "chain_nodes.csv", "enterprises.csv", "platforms.csv");
+			assertThat(rerun.files().stream().mapToLong(FileSummary::nodesCreated).sum()).isEqualTo(
+					rerun.files().stream().filter(f -> nodeFiles.contains(f.file())).mapToLong(FileSummary::rows).sum() - 4);
 		}
 		finally {
 			if (server != null) {
