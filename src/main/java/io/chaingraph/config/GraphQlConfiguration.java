@@ -2,6 +2,7 @@ package io.chaingraph.config;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -27,6 +28,13 @@ import org.springframework.graphql.execution.SchemaReport;
 public class GraphQlConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphQlConfiguration.class);
+
+	/** Classification of a request that failed because the database cannot be reached. */
+	public static final ErrorClassification SERVICE_UNAVAILABLE = ErrorClassification
+		.errorClassification("SERVICE_UNAVAILABLE");
+
+	static final String DATABASE_UNREACHABLE = "The graph database is unreachable; try again shortly "
+			+ "(the service reconnects by itself when it is back).";
 
 	/** The last schema inspection report; tests read it. */
 	public static final AtomicReference<SchemaReport> LAST_REPORT = new AtomicReference<>();
@@ -55,9 +63,14 @@ public class GraphQlConfiguration {
 				if (ex instanceof IllegalArgumentException) {
 					return error(env, ErrorType.BAD_REQUEST, ex.getMessage());
 				}
-				if (ex instanceof ServiceUnavailableException || ex instanceof SessionExpiredException) {
-					log.warn("Database unavailable while resolving {}: {}", env.getField().getName(), ex.getMessage());
-					return error(env, ErrorType.INTERNAL_ERROR, "The graph database is unavailable; try again shortly.");
+				Throwable unreachable = databaseUnreachable(ex);
+				if (unreachable != null) {
+					log.warn("Database unreachable while resolving {}: {}", env.getField().getName(),
+							unreachable.getMessage());
+					return GraphqlErrorBuilder.newError(env)
+						.errorType(SERVICE_UNAVAILABLE)
+						.message(DATABASE_UNREACHABLE)
+						.build();
 				}
 				if (ex instanceof RequestTimeoutException) {
 					return error(env, ErrorType.INTERNAL_ERROR, ex.getMessage());
@@ -69,6 +82,20 @@ public class GraphQlConfiguration {
 				return null;
 			}
 		};
+	}
+
+	/**
+	 * The driver's lost-connection failures ({@link ServiceUnavailableException}, including a refused or
+	 * timed-out connection, and {@link SessionExpiredException}) anywhere in the cause chain (Spring's
+	 * exception translation wraps them), or null.
+	 */
+	static Throwable databaseUnreachable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof ServiceUnavailableException || t instanceof SessionExpiredException) {
+				return t;
+			}
+		}
+		return null;
 	}
 
 	private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {

@@ -52,6 +52,9 @@ public class ImportService {
 
 	private final Duration batchTimeout;
 
+	/** Runs marked INTERRUPTED in this process that no import report has named yet. */
+	private final List<String> unreported = new ArrayList<>();
+
 	ImportService(Graph graph, AuditLog audit, @Value("${chaingraph.import.batch-size:1000}") int batchSize,
 			@Value("${chaingraph.import.batch-timeout:120s}") Duration batchTimeout) {
 		this.graph = graph;
@@ -124,7 +127,7 @@ public class ImportService {
 					SET r.status = 'RUNNING', r.started = datetime(), r.heartbeat = datetime(), r.name = $name""",
 					Map.of("id", registered, "name", source.name()));
 		}
-		List<String> recovered = dryRun ? List.of() : recoverInterrupted(STALE_AFTER);
+		List<String> recovered = dryRun ? List.of() : recoveredSinceLastRun();
 		DatasetValidator.Result validation = DatasetValidator.validate(source, new GraphLookups());
 		if (validation.hasErrors()) {
 			ImportReport report = new ImportReport(registered, source.location(), dryRun, ImportStatus.INVALID,
@@ -186,17 +189,24 @@ public class ImportService {
 			log.debug("Import failure", ex);
 			String error = interrupted ? "the service stopped during the import after " + done + " of " + total
 					+ " writes; run the same import again to complete it" : String.valueOf(ex.getMessage());
-			this.graph.write("""
-					MATCH (r:ImportRun {id: $id})
-					SET r.status = $status, r.finished = datetime(), r.error = $error, r.summary = $summary,
-					    r.rowsDone = $done""",
-					Map.of("id", runId, "status", status.name(), "error", error, "summary", json(files.values()), "done",
-							rowsDone(done, total, datasetRows)));
-			Map<String, Object> failed = totals(new ArrayList<>(files.values()));
-			failed.put("status", status.name());
-			failed.put("dataset", source.location());
-			failed.put("error", error);
-			this.audit.record(actor, "IMPORT", "ImportRun", runId, failed);
+			try {
+				this.graph.write("""
+						MATCH (r:ImportRun {id: $id})
+						SET r.status = $status, r.finished = datetime(), r.error = $error, r.summary = $summary,
+						    r.rowsDone = $done""",
+						Map.of("id", runId, "status", status.name(), "error", error, "summary", json(files.values()), "done",
+								rowsDone(done, total, datasetRows)));
+				Map<String, Object> failed = totals(new ArrayList<>(files.values()));
+				failed.put("status", status.name());
+				failed.put("dataset", source.location());
+				failed.put("error", error);
+				this.audit.record(actor, "IMPORT", "ImportRun", runId, failed);
+			}
+			catch (RuntimeException bookkeeping) {
+				// the database itself is gone: the run stays RUNNING until a later run or start marks it INTERRUPTED
+				ex.addSuppressed(bookkeeping);
+				log.warn("Import {}: the failure could not be recorded either ({})", runId, bookkeeping.toString());
+			}
 			throw new ImportFailedException("Import " + runId + (interrupted ? " was interrupted" : " failed")
 					+ " after " + done + " of " + total
 					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
@@ -274,7 +284,23 @@ public class ImportService {
 					record.get("id").asString(), record.get("dataset").asString(), record.get("done"),
 					record.get("rows"));
 		}
+		synchronized (this.unreported) {
+			this.unreported.addAll(ids);
+		}
 		return ids;
+	}
+
+	/**
+	 * Recovers stale runs and returns them with those recovered earlier in this process and not yet
+	 * reported (the start-up recovers before the first run: an import command's report still names them).
+	 */
+	private List<String> recoveredSinceLastRun() {
+		recoverInterrupted(STALE_AFTER);
+		synchronized (this.unreported) {
+			List<String> ids = List.copyOf(this.unreported);
+			this.unreported.clear();
+			return ids;
+		}
 	}
 
 	// ---- writing

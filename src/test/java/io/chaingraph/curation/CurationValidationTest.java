@@ -8,7 +8,7 @@ import java.util.Map;
 import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.Problem;
-import io.chaingraph.support.GraphDump;
+import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -84,14 +84,14 @@ class CurationValidationTest extends SecuredIntegrationTest {
 	@ParameterizedTest(name = "{2}: {3}")
 	@MethodSource("rules")
 	void refusedWithAFieldError(String document, Map<String, ?> variables, String field, String message) {
-		String before = GraphDump.of(this.graph);
+		String before = GraphChecksum.dump(this.graph);
 		HttpGraphQl.Response response = this.http.post(EDITOR, document, variables);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.errors()).as(response.text()).hasSize(1);
 		assertThat(response.classification()).isEqualTo("BAD_REQUEST");
 		assertThat(response.errors().path(0).path("extensions").path("field").asString()).isEqualTo(field);
 		assertThat(response.errors().path(0).path("message").asString()).isEqualTo(field + ": " + message);
-		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
 		assertThat(this.graph.one("MATCH (c:Change) RETURN count(c) AS n", Map.of(), r -> r.get("n").asLong())
 			.orElseThrow()).isZero();
 	}

@@ -79,20 +79,7 @@ class PackagedJarIT {
 			.redirectOutput(log.toFile())
 			.start();
 		try {
-			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-			boolean up = false;
-			while (!up && System.nanoTime() < deadline && service.isAlive()) {
-				try {
-					HttpResponse<String> health = http.send(HttpRequest
-						.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-							HttpResponse.BodyHandlers.ofString());
-					up = health.statusCode() == 200;
-				}
-				catch (IOException notYet) {
-					Thread.sleep(500);
-				}
-			}
-			assertThat(up).as("service up; log:%n%s", Files.readString(log)).isTrue();
+			awaitReady(service, port, log);
 			checks.accept(port);
 		}
 		finally {
@@ -105,6 +92,24 @@ class PackagedJarIT {
 			assertThat(stopped).isTrue();
 			return Duration.ofNanos(System.nanoTime() - stopping);
 		}
+	}
+
+	/** Waits (up to two minutes) until the service started on {@code port} is ready; fails with its log if it is not. */
+	static void awaitReady(Process service, int port, Path log) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		boolean up = false;
+		while (!up && System.nanoTime() < deadline && service.isAlive()) {
+			try {
+				HttpResponse<String> health = http.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				up = health.statusCode() == 200;
+			}
+			catch (IOException notYet) {
+				Thread.sleep(500);
+			}
+		}
+		assertThat(up).as("service up; log:%n%s", Files.readString(log)).isTrue();
 	}
 
 	interface ThrowingConsumer<T> {

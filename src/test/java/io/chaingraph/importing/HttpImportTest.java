@@ -20,7 +20,7 @@ import java.util.zip.ZipOutputStream;
 import io.chaingraph.audit.Actor;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphDump;
+import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -165,7 +165,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 	@Test
 	void onlyAdminsUpload() throws Exception {
 		byte[] body = zip(entries("ds/", DatasetDir.VALID));
-		String before = GraphDump.of(this.graph);
+		String before = GraphChecksum.dump(this.graph);
 		long runs = runCount();
 
 		HttpGraphQl.Response none = this.http.postBytes(null, PATH, "application/zip", body);
@@ -187,7 +187,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		HttpGraphQl.Response multipart = this.http.postMultipart(EDITOR, PATH, Map.of(),
 				Map.of("parks.csv", DatasetDir.VALID.get("parks.csv").getBytes(StandardCharsets.UTF_8)));
 		assertThat(multipart.status()).isEqualTo(403);
-		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
 		assertThat(runCount()).isEqualTo(runs);
 
 		String runId = accepted(this.http.postBytes(ADMIN, PATH, "application/zip", body));
@@ -206,7 +206,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		fixtures.wipe();
 		ImportReport command = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE, Actor.CLI);
 		assertThat(command.status()).isEqualTo(ImportStatus.SUCCEEDED);
-		String loaded = GraphDump.of(this.graph);
+		String loaded = GraphChecksum.dump(this.graph);
 		fixtures.wipe();
 		Set<String> folders = uploadFolders();
 
@@ -227,7 +227,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(table(run.path("report").asString())).isEqualTo(table(ReportPrinter.text(command)));
 		assertThat(run.path("report").asString()).startsWith("Imported upload:ds.zip  [run " + runId + "]");
 		// the same graph, sources included (rows without one get "ds/<file>" as from the folder ds)
-		assertThat(GraphDump.of(this.graph)).isEqualTo(loaded);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(loaded);
 		// the temporary folder is gone
 		assertThat(uploadFolders()).isEqualTo(folders);
 
@@ -245,7 +245,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 				zip(entries("ds/", DatasetDir.VALID)))));
 		assertThat(again.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(again.path("report").asString()).contains("The graph is unchanged.");
-		assertThat(GraphDump.of(this.graph)).isEqualTo(loaded);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(loaded);
 	}
 
 	@Test
@@ -254,7 +254,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		Fixtures fixtures = new Fixtures(this.graph);
 		fixtures.wipe();
 		ImportReport command = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE, Actor.CLI);
-		String loaded = GraphDump.of(this.graph);
+		String loaded = GraphChecksum.dump(this.graph);
 		fixtures.wipe();
 
 		Map<String, byte[]> files = entries("", DatasetDir.VALID);
@@ -263,7 +263,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
 		assertThat(run.path("dataset").asString()).isEqualTo("upload:wenzhou");
 		assertThat(asMaps(run.path("files"))).isEqualTo(asMaps(command.files()));
-		assertThat(GraphDump.of(this.graph)).isEqualTo(loaded);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(loaded);
 
 		// one .zip file part works too (a zip without a top folder takes its file's name)
 		fixtures.wipe();
@@ -271,7 +271,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 				Map.of("wenzhou.zip", zip(entries("", DatasetDir.VALID))))));
 		assertThat(zipped.path("status").asString()).isEqualTo("SUCCEEDED");
 		assertThat(zipped.path("dataset").asString()).isEqualTo("upload:wenzhou.zip");
-		assertThat(GraphDump.of(this.graph)).isEqualTo(loaded);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(loaded);
 	}
 
 	@Test
@@ -283,7 +283,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 			.append("supplies.csv", "t-e1,nobody,,,\n");
 		byte[] gbk = DatasetDir.VALID.get("platforms.csv").getBytes(Charset.forName("GBK"));
 		Path dir = bad.writeBytes("platforms.csv", gbk);
-		String before = GraphDump.of(this.graph);
+		String before = GraphChecksum.dump(this.graph);
 		ImportReport command = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE, Actor.CLI);
 		assertThat(command.errorCount()).isGreaterThanOrEqualTo(4);
 		assertThat(command.warningCount()).isGreaterThanOrEqualTo(1);
@@ -306,12 +306,12 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(run.path("report").asString()).endsWith(": nothing was written." + System.lineSeparator());
 		assertThat(table(run.path("report").asString())).isEqualTo(table(ReportPrinter.text(command)));
 		assertThat(run.path("files")).isEmpty();
-		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
 	}
 
 	@Test
 	void dryRunComparesAndWritesNothing() throws Exception {
-		String before = GraphDump.of(this.graph);
+		String before = GraphChecksum.dump(this.graph);
 		JsonNode run = awaitEnd(accepted(this.http.postBytes(ADMIN, PATH + "?dryRun=true", "application/zip",
 				zip(entries("", DatasetDir.VALID)))));
 		assertThat(run.path("status").asString()).isEqualTo("DRY_RUN");
@@ -320,13 +320,13 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(run.path("files").path(0).path("file").asString()).isEqualTo("parks.csv");
 		assertThat(run.path("files").path(0).path("nodesCreated").asInt()).isEqualTo(3);
 		assertThat(run.path("report").asString()).startsWith("Dry run (nothing written) of upload:upload.zip");
-		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
 	}
 
 	@Test
 	void maliciousOrBrokenUploadsAreRefusedWithTheirReason() {
 		byte[] parks = DatasetDir.VALID.get("parks.csv").getBytes(StandardCharsets.UTF_8);
-		String before = GraphDump.of(this.graph);
+		String before = GraphChecksum.dump(this.graph);
 		long runs = runCount();
 		Set<String> folders = uploadFolders();
 
@@ -397,7 +397,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(largeParts.status()).as(largeParts.text()).isEqualTo(413);
 
 		assertThat(runCount()).isEqualTo(runs);
-		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
 		assertThat(uploadFolders()).isEqualTo(folders);
 	}
 
@@ -455,7 +455,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		Path full = new DatasetDir(this.tmp.resolve("full")).write();
 		fixtures.wipe();
 		this.imports.run(DatasetSource.fromDirectory(full), false, ImportProgress.NONE, Actor.CLI);
-		String clean = GraphDump.of(this.graph);
+		String clean = GraphChecksum.dump(this.graph);
 		fixtures.wipe();
 		Path parksOnly = this.tmp.resolve("parks");
 		Files.createDirectories(parksOnly);
@@ -497,12 +497,12 @@ class HttpImportTest extends SecuredIntegrationTest {
 			Thread.sleep(50);
 		}
 		assertThat(first).doesNotExist();
-		assertThat(GraphDump.of(this.graph)).isNotEqualTo(clean);
+		assertThat(GraphChecksum.dump(this.graph)).isNotEqualTo(clean);
 
 		// as after any interrupted run: the same dataset again completes the graph
 		assertThat(this.imports.run(DatasetSource.fromDirectory(full), false, ImportProgress.NONE, Actor.CLI).status())
 			.isEqualTo(ImportStatus.SUCCEEDED);
-		assertThat(GraphDump.of(this.graph)).isEqualTo(clean);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(clean);
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.util.List;
 import io.chaingraph.config.Graph;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphDump;
+import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +42,14 @@ class ImportValidationTest extends IntegrationTest {
 			.cypher("CREATE (:Park:Entity {id: 'g-park', name: '已有园区', aliases: [], normName: '已有园区'})")
 			.cypher("CREATE (:Enterprise:Entity {id: 'g-ent', name: '已有企业', aliases: [], tags: []})");
 		this.dataset = new DatasetDir(this.tmp.resolve("ds"));
-		this.before = GraphDump.of(this.graph);
+		this.before = GraphChecksum.dump(this.graph);
 	}
 
 	private List<String> errors(Path dir) {
 		ImportReport report = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE);
 		assertThat(report.status()).isEqualTo(ImportStatus.INVALID);
 		assertThat(report.runId()).isNull();
-		assertThat(GraphDump.of(this.graph)).as("graph unchanged").isEqualTo(this.before);
+		assertThat(GraphChecksum.dump(this.graph)).as("graph unchanged").isEqualTo(this.before);
 		assertThat(this.graph.one("MATCH (r:ImportRun) RETURN count(r) AS n", java.util.Map.of(),
 				r -> r.get("n").asLong())).contains(0L);
 		return report.problems().stream().filter(Problem::isError).map(Problem::format).toList();
@@ -185,7 +185,7 @@ class ImportValidationTest extends IntegrationTest {
 		new Fixtures(this.graph).cypher("""
 				MATCH (p:Park {id: 'g-park'})
 				CREATE (p)-[:PART_OF]->(:Park:Entity {id: 'g-top', name: '顶层', aliases: []})""");
-		this.before = GraphDump.of(this.graph);
+		this.before = GraphChecksum.dump(this.graph);
 		assertThat(errors(this.dataset.reset().append("parks.csv", "g-top,顶层,,,,g-park,\n").write()))
 			.containsExactly("parks.csv:5: parentId: PART_OF cycle: g-top → g-park → g-top");
 	}

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.chaingraph.config.Graph;
 import io.chaingraph.support.ChainFixture;
 import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphDump;
+import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ReadOnlyDefaultTest extends IntegrationTest {
 		HttpGraphQl http = new HttpGraphQl(this.port);
 		assertThat(http.post(null, "{ park(id: \"P\") { name version } }").data().path("park").path("name").asString())
 			.isEqualTo("园区P");
-		String before = GraphDump.of(this.graph);
+		String before = GraphChecksum.dump(this.graph);
 		HttpGraphQl.Response mutation = http.post(null,
 				"mutation { updatePark(id: \"P\", expectedVersion: 0, input: {region: \"x\"}) { id } }");
 		assertThat(mutation.status()).isEqualTo(403);
@@ -48,7 +48,7 @@ class ReadOnlyDefaultTest extends IntegrationTest {
 			.isEqualTo(401);
 		assertThat(this.graph.one("MATCH (r:ImportRun) RETURN count(r) AS n", Map.of(), r -> r.get("n").asLong())
 			.orElseThrow()).isZero();
-		assertThat(GraphDump.of(this.graph)).isEqualTo(before);
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
 		// introspection is on by default (GraphiQL needs it)
 		HttpGraphQl.Response introspection = http.post(null, "{ __schema { queryType { name } } }");
 		assertThat(introspection.data().path("__schema").path("queryType").path("name").asString())
