@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.chaingraph.gap.GapBenchAccess;
@@ -50,20 +54,26 @@ public final class QueryBench {
 
 	/**
 	 * @param warmup rounds per case not recorded
+	 * @param jitWarmup before any case: every way of every start point with an answer under 1,000 nodes
+	 *        (chainGaps and compareParks left out: they are slow and use no other code), from four threads,
+	 *        for this long, so that the JIT has compiled the HTTP server, the HTTP client, GraphQL and the
+	 *        driver before anything is recorded (a server answers warm; the HTTP way alone runs through
+	 *        several thousand methods that the driver way does not touch)
 	 * @param iterations recorded rounds per case (fewer when {@code maxPerCase} runs out first, at least 5)
 	 * @param maxPerCase time bound of one case
 	 * @param probesPerBucket start points per reach bucket, used in turn
 	 * @param sample start points tried per query to fill the buckets
 	 * @param seed start points are drawn with it
 	 */
-	public record Settings(int warmup, int iterations, Duration maxPerCase, int probesPerBucket, int sample, long seed) {
+	public record Settings(int warmup, int iterations, Duration maxPerCase, int probesPerBucket, int sample, long seed,
+			Duration jitWarmup) {
 
 		public static Settings smoke() {
-			return new Settings(1, 3, Duration.ofSeconds(2), 1, 4, 42);
+			return new Settings(1, 3, Duration.ofSeconds(2), 1, 4, 42, Duration.ofSeconds(1));
 		}
 
 		public static Settings standard() {
-			return new Settings(10, 100, Duration.ofSeconds(10), 3, 30, 42);
+			return new Settings(10, 100, Duration.ofSeconds(10), 3, 30, 42, Duration.ofSeconds(45));
 		}
 
 	}
@@ -143,6 +153,7 @@ public final class QueryBench {
 		select(cases, candidateProbes());
 		select(cases, compareProbes());
 
+		warmUp(cases);
 		List<CaseResult> results = new ArrayList<>();
 		List<String> workload = new ArrayList<>();
 		for (Map.Entry<String, List<Probe>> entry : cases.entrySet()) {
@@ -152,6 +163,51 @@ public final class QueryBench {
 			entry.getValue().forEach(p -> workload.add(p.httpBody()));
 		}
 		return new Result(dataset, enterprises, segments, results, List.copyOf(this.warnings), workload);
+	}
+
+	/** Unrecorded calls of every way from four threads for {@code jitWarmup}: see {@link Settings}. */
+	private void warmUp(Map<String, List<Probe>> cases) throws Exception {
+		List<Call> calls = new ArrayList<>();
+		for (List<Probe> probes : cases.values()) {
+			for (Probe probe : probes) {
+				if (probe.size() < 1000 && !probe.query().equals("chainGaps") && !probe.query().equals("compareParks")) {
+					calls.addAll(probe.ways().values());
+				}
+			}
+		}
+		if (calls.isEmpty() || this.settings.jitWarmup().isZero()) {
+			return;
+		}
+		long end = System.nanoTime() + this.settings.jitWarmup().toNanos();
+		AtomicLong done = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				List<Call> mine = new ArrayList<>(calls);
+				Collections.shuffle(mine, new Random(this.settings.seed() + t));
+				futures.add(pool.submit(() -> {
+					while (System.nanoTime() < end) {
+						for (Call call : mine) {
+							call.run();
+							done.incrementAndGet();
+							if (System.nanoTime() >= end) {
+								break;
+							}
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		this.log.printf(Locale.ROOT, "  JIT warm-up: %,d unrecorded calls in %d s%n", done.get(),
+				this.settings.jitWarmup().toSeconds());
 	}
 
 	/** Puts probes into their reach buckets, at most {@code probesPerBucket} each. */
