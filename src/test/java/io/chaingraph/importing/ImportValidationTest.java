@@ -205,4 +205,14 @@ class ImportValidationTest extends IntegrationTest {
 			.containsExactly("chains.jsonl:0: -: the dataset has both chains.csv and chains.jsonl; keep one of them");
 	}
 
+	@Test
+	void hugeCellsAreRefused() {
+		// found by DatasetFuzzTest: a 100 KB name was loaded as is
+		String name = "基因".repeat(50_000);
+		assertThat(errors(this.dataset.append("chains.csv", "t-chain2," + name + ",,\n").write()))
+			.containsExactly("chains.csv:3: name: value is 100,000 characters long; at most 1,000 are allowed");
+		assertThat(errors(this.dataset.reset().append("chains.csv", "t-chain2,链,," + "x".repeat(20_001) + "\n").write()))
+			.containsExactly("chains.csv:3: description: value is 20,001 characters long; at most 20,000 are allowed");
+	}
+
 }
