@@ -215,4 +215,15 @@ class ImportValidationTest extends IntegrationTest {
 			.containsExactly("chains.csv:3: description: value is 20,001 characters long; at most 20,000 are allowed");
 	}
 
+	@Test
+	void aJsonObjectIsNotAValue() {
+		// found by DatasetFuzzTest: the object's JSON text became the id '{"nested":true}' and was loaded; a nested array threw
+		this.dataset.without("chains.csv")
+			.with("chains.jsonl", "{\"id\":\"t-chain\",\"name\":\"基因药物\"}\n{\"id\":{\"nested\":true},\"name\":\"x\"}\n"
+					+ "{\"id\":\"t-c3\",\"name\":\"y\",\"aliases\":[[\"a\"],\"b\"]}\n");
+		assertThat(errors(this.dataset.write())).containsExactly(
+				"chains.jsonl:2: id: a JSON object is not a value: use text, a number, or an array of them",
+				"chains.jsonl:3: aliases: list items must be text or numbers, not arrays");
+	}
+
 }
