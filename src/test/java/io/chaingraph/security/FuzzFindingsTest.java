@@ -79,4 +79,16 @@ class FuzzFindingsTest extends SecuredIntegrationTest {
 		assertThat(this.http.post(null, "{ parks { id } }").data().path("parks").size()).isEqualTo(2);
 	}
 
+	@Test
+	void unlinkingWithABlankIdIsABadRequestNotAnInternalError() {
+		// was: INTERNAL_ERROR (a NullPointerException: the blank id reached the database as null)
+		HttpGraphQl.Response platform = this.http.post(EDITOR,
+				"mutation { unlinkPlatform(platformId: \" \", targetId: \"e1\", kind: INCUBATES) { version } }");
+		assertThat(platform.classification()).as(platform.text()).isEqualTo("BAD_REQUEST");
+		assertThat(platform.errors().path(0).path("message").asString()).isEqualTo("platformId: required value is empty");
+		HttpGraphQl.Response node = this.http.post(EDITOR,
+				"mutation { unlinkEnterpriseFromNode(enterpriseId: \"e1\", nodeId: \"\") { version } }");
+		assertThat(node.errors().path(0).path("message").asString()).as(node.text()).isEqualTo("nodeId: required value is empty");
+	}
+
 }
