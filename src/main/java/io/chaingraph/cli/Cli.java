@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Dispatches sub-commands ({@code import DIR}, ...) that run a job and exit instead of serving. */
 public final class Cli {
 
-	static final Set<String> COMMANDS = Set.of("import", "generate", "bench", "help");
+	static final Set<String> COMMANDS = Set.of("import", "generate", "bench", "soak", "help");
 
 	private Cli() {
 	}
@@ -23,7 +23,8 @@ public final class Cli {
 
 	@Command(name = "java -jar chaingraph.jar", mixinStandardHelpOptions = true,
 			description = "Without a command: serve the GraphQL API on port 8080.",
-			subcommands = { ImportCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
+			subcommands = { ImportCommand.class, GenerateCommand.class, BenchCommand.class, SoakCommand.class,
+					CommandLine.HelpCommand.class })
 	static final class Root {
 
 	}

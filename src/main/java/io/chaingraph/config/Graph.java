@@ -155,7 +155,10 @@ public class Graph {
 			if (remaining.toMillis() < 1) {
 				throw new RequestTimeoutException(this.timeout);
 			}
-			QueryConfig.Builder bounded = QueryConfig.builder().withRouting(RoutingControl.READ).withTimeout(remaining);
+			// whole milliseconds: the driver rounds a fraction up itself and logs that at INFO for every statement
+			QueryConfig.Builder bounded = QueryConfig.builder()
+				.withRouting(RoutingControl.READ)
+				.withTimeout(java.time.Duration.ofMillis(remaining.toMillis()));
 			if (this.database != null) {
 				bounded.withDatabase(this.database);
 			}

@@ -320,6 +320,12 @@ class CurationService {
 				}
 			}
 		}
+		for (String end : List.of(kind.fromColumn, kind.toColumn)) {
+			// a blank id is no value: it reached the database as null (found by GraphQlFuzzTest)
+			if (!typed.containsKey(end) && problems.stream().noneMatch(p -> p.field().equals(end))) {
+				problems.add(new FieldProblem(end, "required value is empty"));
+			}
+		}
 		failIfAny(problems);
 		String from = (String) typed.get(kind.fromColumn);
 		String to = (String) typed.get(kind.toColumn);

@@ -185,14 +185,25 @@ final class DatasetReader {
 				continue;
 			}
 			Map<String, String> values = new LinkedHashMap<>();
+			boolean valid = true;
 			for (Map.Entry<String, JsonNode> field : node.properties()) {
 				if (!header.contains(field.getKey())) {
 					header.add(field.getKey());
 				}
+				String problem = notAValue(field.getValue());
+				if (problem != null) {
+					// was: an object's JSON text became the value (an id '{"nested":true}'), a nested array threw an
+					// exception out of the importer; found by DatasetFuzzTest
+					problems.add(Problem.error(fileName, i + 1, field.getKey(), problem));
+					valid = false;
+					continue;
+				}
 				values.put(field.getKey(), text(field.getValue()));
 			}
-			records.add(values);
-			lines.add(i + 1);
+			if (valid) {
+				records.add(values);
+				lines.add(i + 1);
+			}
 		}
 		if (!checkHeader(fileName, spec, header, problems)) {
 			return null;
@@ -206,6 +217,22 @@ final class DatasetReader {
 			rows.add(new RawRow(lines.get(r), values));
 		}
 		return new RawFile(fileName, spec, header, rows);
+	}
+
+	/** Why a JSON value cannot be a cell (an object, or a list holding objects or lists), or null. */
+	private static String notAValue(JsonNode value) {
+		if (value == null || value.isValueNode()) {
+			return null;
+		}
+		if (value.isObject()) {
+			return "a JSON object is not a value: use text, a number, or an array of them";
+		}
+		for (JsonNode item : value) {
+			if (item.isContainer()) {
+				return "list items must be text or numbers, not " + (item.isArray() ? "arrays" : "objects");
+			}
+		}
+		return null;
 	}
 
 	private static String text(JsonNode value) {

@@ -55,6 +55,15 @@ public final class RecordRules {
 	/** PART_OF deeper than this only rolls up so far (a warning in the importer). */
 	public static final int MAX_PART_OF_DEPTH = 10;
 
+	/**
+	 * Longest text value (and list item), in characters: ids, names, aliases and codes are looked up,
+	 * indexed and shown in lists, so a 100 KB "name" is a broken file rather than a name.
+	 */
+	public static final int MAX_TEXT = 1_000;
+
+	/** Longest {@code description}. */
+	public static final int MAX_DESCRIPTION = 20_000;
+
 	private RecordRules() {
 	}
 
@@ -94,6 +103,18 @@ public final class RecordRules {
 		return typed;
 	}
 
+	/** Reports a text longer than its column allows (found by DatasetFuzzTest: 100 KB names were loaded). */
+	private static boolean tooLong(Column column, String text, Sink sink) {
+		int max = column.name().equals("description") ? MAX_DESCRIPTION : MAX_TEXT;
+		int length = text.codePointCount(0, text.length());
+		if (length > max) {
+			sink.error(column.name(), String.format(Locale.ROOT, "value is %,d characters long; at most %,d are allowed",
+					length, max));
+			return true;
+		}
+		return false;
+	}
+
 	/**
 	 * One value of a column, typed and checked: TEXT stripped, LIST items stripped and de-duplicated
 	 * (a CSV cell splits on {@code |}), INT a whole number (Long), DECIMAL a finite number (Double),
@@ -108,8 +129,10 @@ public final class RecordRules {
 			return null;
 		}
 		switch (column.type()) {
-			case TEXT:
-				return String.valueOf(value).strip();
+			case TEXT: {
+				String text = String.valueOf(value).strip();
+				return tooLong(column, text, sink) ? null : text;
+			}
 			case LIST: {
 				Collection<?> raw = (value instanceof Collection<?> items) ? items
 						: Arrays.asList(String.valueOf(value).split("\\|"));
@@ -118,6 +141,11 @@ public final class RecordRules {
 					.map(item -> String.valueOf(item).strip())
 					.filter(s -> !s.isEmpty())
 					.toList()));
+				for (String item : items) {
+					if (tooLong(column, item, sink)) {
+						return null;
+					}
+				}
 				return items.isEmpty() ? null : items;
 			}
 			case INT: {

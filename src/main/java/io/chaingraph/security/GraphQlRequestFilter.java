@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import graphql.language.Document;
 import graphql.language.Field;
@@ -25,9 +26,13 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,7 +49,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>an expensive query (traversals, gap analysis): the client's rate limit, 429 when spent.</li>
  * </ul>
  * The curation controller checks the roles again ({@code @PreAuthorize}), so nothing depends on this
- * filter alone. A body that is not a GraphQL request goes on to GraphQL, which explains the problem.
+ * filter alone. Before any of that, the request must be a GraphQL request over HTTP: POST (405 otherwise),
+ * Content-Type application/json in UTF-8 (415), an Accept header that takes JSON (406), a JSON object
+ * with a non-empty {@code query} string and well-typed {@code variables}, {@code operationName},
+ * {@code extensions} (400). Every refusal is a GraphQL error body with a classification, so a client
+ * never sees the web framework's own error page (found by GraphQlFuzzTest).
  */
 final class GraphQlRequestFilter extends OncePerRequestFilter {
 
@@ -78,31 +87,45 @@ final class GraphQlRequestFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String query;
-		String operationName;
-		HttpServletRequest forward = request;
-		if ("POST".equals(request.getMethod())) {
-			byte[] body = readLimited(request);
-			if (body == null) {
-				ErrorResponses.write(response, 413, "BAD_REQUEST", "The request body is larger than "
-						+ this.maxRequestBytes + " bytes (chaingraph.graphql.max-request-size)");
-				return;
-			}
-			forward = new CachedBodyRequest(request, body);
-			JsonNode json = parseJson(body);
-			query = (json != null && json.path("query").isString()) ? json.path("query").asString() : null;
-			operationName = (json != null && json.path("operationName").isString())
-					? json.path("operationName").asString() : null;
+		if (!"POST".equals(request.getMethod())) {
+			response.setHeader("Allow", "POST, OPTIONS");
+			ErrorResponses.write(response, 405, "METHOD_NOT_ALLOWED", "GraphQL requests are POSTed to /graphql as JSON "
+					+ "({\"query\": \"...\", \"variables\": {...}}); " + request.getMethod() + " is not supported");
+			return;
 		}
-		else {
-			query = request.getParameter("query");
-			operationName = request.getParameter("operationName");
-			if (query != null && query.length() > this.maxRequestBytes) {
-				ErrorResponses.write(response, 413, "BAD_REQUEST", "The query is larger than " + this.maxRequestBytes
-						+ " bytes (chaingraph.graphql.max-request-size)");
-				return;
-			}
+		String unsupported = unsupportedContentType(request.getContentType());
+		if (unsupported != null) {
+			ErrorResponses.write(response, 415, "UNSUPPORTED_MEDIA_TYPE", unsupported);
+			return;
 		}
+		if (!acceptsJson(request.getHeaders(HttpHeaders.ACCEPT))) {
+			ErrorResponses.write(response, 406, "NOT_ACCEPTABLE", "The response is application/json or "
+					+ "application/graphql-response+json; the Accept header allows neither");
+			return;
+		}
+		byte[] body = readLimited(request);
+		if (body == null) {
+			ErrorResponses.write(response, 413, "BAD_REQUEST", "The request body is larger than "
+					+ this.maxRequestBytes + " bytes (chaingraph.graphql.max-request-size)");
+			return;
+		}
+		HttpServletRequest forward = new CachedBodyRequest(request, body);
+		JsonNode json;
+		try {
+			json = JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			ErrorResponses.write(response, 400, "BAD_REQUEST", "The request body is not valid JSON" + where(ex) + ": "
+					+ JACKSON_SOURCE.matcher(String.valueOf(ex.getOriginalMessage())).replaceAll(""));
+			return;
+		}
+		String malformed = malformedRequest(json);
+		if (malformed != null) {
+			ErrorResponses.write(response, 400, "BAD_REQUEST", malformed);
+			return;
+		}
+		String query = json.path("query").asString();
+		String operationName = json.path("operationName").isString() ? json.path("operationName").asString() : null;
 		Operation operation = (query != null) ? operation(query, operationName) : null;
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		ApiPrincipal principal = (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
@@ -157,14 +180,80 @@ final class GraphQlRequestFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static JsonNode parseJson(byte[] body) {
+	/** Where Jackson names its own limits ("from `StreamReadConstraints…`"): not for clients. */
+	private static final Pattern JACKSON_SOURCE = Pattern.compile(",? from `[^`]*`");
+
+	/** Why the content type cannot be read as a GraphQL request (JSON in UTF-8), or null when it can. */
+	static String unsupportedContentType(String contentType) {
+		String expected = "send the GraphQL request as JSON with Content-Type: application/json";
+		if (contentType == null || contentType.isBlank()) {
+			return "The request has no Content-Type: " + expected;
+		}
+		MediaType type;
 		try {
-			JsonNode node = JSON.readTree(body);
-			return (node != null && node.isObject()) ? node : null;
+			type = MediaType.parseMediaType(contentType);
 		}
-		catch (RuntimeException ex) {
-			return null;
+		catch (InvalidMediaTypeException ex) {
+			return "The Content-Type is not a media type: " + expected;
 		}
+		if (type.isWildcardType() || type.isWildcardSubtype() || !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+			return "Content-Type " + type.getType() + "/" + type.getSubtype() + " is not supported: " + expected;
+		}
+		String charset = type.getParameter("charset");
+		if (charset != null && !charset.replace("\"", "").equalsIgnoreCase("utf-8")
+				&& !charset.replace("\"", "").equalsIgnoreCase("utf8")) {
+			return "The charset must be UTF-8, not " + charset;
+		}
+		return null;
+	}
+
+	/** True when no Accept header is sent or one of its media types takes JSON. */
+	static boolean acceptsJson(java.util.Enumeration<String> accept) {
+		if (accept == null || !accept.hasMoreElements()) {
+			return true;
+		}
+		List<MediaType> types = new ArrayList<>();
+		try {
+			for (String header : java.util.Collections.list(accept)) {
+				types.addAll(MediaType.parseMediaTypes(header));
+			}
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+		return types.isEmpty() || types.stream()
+			.anyMatch(t -> t.isCompatibleWith(MediaType.APPLICATION_JSON) || t.isCompatibleWith(MediaType.APPLICATION_GRAPHQL_RESPONSE));
+	}
+
+	/** What is wrong with the request object (GraphQL over HTTP), or null when it is well formed. */
+	static String malformedRequest(JsonNode json) {
+		String shape = "send {\"query\": \"...\", \"variables\": {...}, \"operationName\": \"...\"}";
+		if (json == null || json.isMissingNode()) {
+			return "The request body is empty: " + shape;
+		}
+		if (!json.isObject()) {
+			return "The request body must be a JSON object, not " + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+					+ ": " + shape;
+		}
+		if (!json.path("query").isString() || json.path("query").asString().isBlank()) {
+			return "The request has no GraphQL document: 'query' must be a non-empty string; " + shape;
+		}
+		if (json.has("variables") && !json.get("variables").isObject() && !json.get("variables").isNull()) {
+			return "'variables' must be a JSON object (name to value)";
+		}
+		if (json.has("operationName") && !json.get("operationName").isString() && !json.get("operationName").isNull()) {
+			return "'operationName' must be a string";
+		}
+		if (json.has("extensions") && !json.get("extensions").isObject() && !json.get("extensions").isNull()) {
+			return "'extensions' must be a JSON object";
+		}
+		return null;
+	}
+
+	private static String where(JacksonException ex) {
+		var location = ex.getLocation();
+		return (location == null || location.getLineNr() < 1) ? ""
+				: " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
 	/** The operation that will run and its top-level field names, or null when the document does not parse. */

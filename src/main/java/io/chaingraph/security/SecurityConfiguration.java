@@ -137,6 +137,12 @@ class SecurityConfiguration {
 		return source;
 	}
 
+	/** Errors the framework answers for /graphql in GraphQL's error format (see {@link GraphQlErrorAttributes}). */
+	@Bean
+	org.springframework.boot.webmvc.error.ErrorAttributes graphQlErrorAttributes() {
+		return new GraphQlErrorAttributes();
+	}
+
 	/** No user accounts (only API tokens): stops Boot from creating a default user with a logged password. */
 	@Bean
 	UserDetailsService noUserAccounts() {

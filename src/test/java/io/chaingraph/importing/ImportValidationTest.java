@@ -205,4 +205,25 @@ class ImportValidationTest extends IntegrationTest {
 			.containsExactly("chains.jsonl:0: -: the dataset has both chains.csv and chains.jsonl; keep one of them");
 	}
 
+	@Test
+	void hugeCellsAreRefused() {
+		// found by DatasetFuzzTest: a 100 KB name was loaded as is
+		String name = "基因".repeat(50_000);
+		assertThat(errors(this.dataset.append("chains.csv", "t-chain2," + name + ",,\n").write()))
+			.containsExactly("chains.csv:3: name: value is 100,000 characters long; at most 1,000 are allowed");
+		assertThat(errors(this.dataset.reset().append("chains.csv", "t-chain2,链,," + "x".repeat(20_001) + "\n").write()))
+			.containsExactly("chains.csv:3: description: value is 20,001 characters long; at most 20,000 are allowed");
+	}
+
+	@Test
+	void aJsonObjectIsNotAValue() {
+		// found by DatasetFuzzTest: the object's JSON text became the id '{"nested":true}' and was loaded; a nested array threw
+		this.dataset.without("chains.csv")
+			.with("chains.jsonl", "{\"id\":\"t-chain\",\"name\":\"基因药物\"}\n{\"id\":{\"nested\":true},\"name\":\"x\"}\n"
+					+ "{\"id\":\"t-c3\",\"name\":\"y\",\"aliases\":[[\"a\"],\"b\"]}\n");
+		assertThat(errors(this.dataset.write())).containsExactly(
+				"chains.jsonl:2: id: a JSON object is not a value: use text, a number, or an array of them",
+				"chains.jsonl:3: aliases: list items must be text or numbers, not arrays");
+	}
+
 }

@@ -60,18 +60,32 @@ public final class GraphChecksum {
 		return sha256(dump(driver));
 	}
 
+	/**
+	 * SHA-256 of everything, bookkeeping and run-specific properties included: unchanged only when
+	 * nothing at all was written (no audit record, no import run either).
+	 */
+	public static String ofEverything(Driver driver) {
+		return sha256(dump((cypher, parameters) -> driver.executableQuery(cypher).withParameters(parameters).execute()
+			.records(), Set.of(), Set.of()));
+	}
+
 	/** Dumps through {@code query} (Cypher and parameters in, records out): one line per node, then per relationship. */
 	public static String dump(BiFunction<String, Map<String, Object>, List<Record>> query) {
-		Map<String, Object> parameters = Map.of("bookkeeping", List.copyOf(BOOKKEEPING));
+		return dump(query, BOOKKEEPING, RUN_SPECIFIC);
+	}
+
+	private static String dump(BiFunction<String, Map<String, Object>, List<Record>> query, Set<String> skipLabels,
+			Set<String> skipProperties) {
+		Map<String, Object> parameters = Map.of("bookkeeping", List.copyOf(skipLabels));
 		List<String> nodes = new ArrayList<>();
 		for (Record r : query.apply(NODES, parameters)) {
 			nodes.add(r.get("labels").asList(v -> v.asString()).stream().sorted().toList() + " "
-					+ canonical(r.get("props").asMap()));
+					+ canonical(r.get("props").asMap(), skipProperties));
 		}
 		List<String> relationships = new ArrayList<>();
 		for (Record r : query.apply(RELATIONSHIPS, parameters)) {
 			relationships.add(String.valueOf(r.get("a").asObject()) + " -" + r.get("type").asString() + "-> "
-					+ String.valueOf(r.get("b").asObject()) + " " + canonical(r.get("props").asMap()));
+					+ String.valueOf(r.get("b").asObject()) + " " + canonical(r.get("props").asMap(), skipProperties));
 		}
 		StringBuilder out = new StringBuilder();
 		nodes.stream().sorted().forEach(line -> out.append(line).append('\n'));
@@ -89,9 +103,9 @@ public final class GraphChecksum {
 		}
 	}
 
-	private static String canonical(Map<String, Object> props) {
+	private static String canonical(Map<String, Object> props, Set<String> skipProperties) {
 		Map<String, Object> copy = new TreeMap<>(props);
-		copy.keySet().removeAll(RUN_SPECIFIC);
+		copy.keySet().removeAll(skipProperties);
 		return copy.toString();
 	}
 

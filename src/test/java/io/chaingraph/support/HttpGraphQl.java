@@ -71,7 +71,7 @@ public final class HttpGraphQl {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		headers.forEach(request::header);
+		headers.forEach(request::setHeader); // replaces the defaults above
 		return execute(request.build());
 	}
 
