@@ -43,8 +43,7 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !path.equals("/graphql") || "OPTIONS".equals(request.getMethod());
+		return !GraphQlRequestFilter.isGraphQlRequest(request);
 	}
 
 	@Override

@@ -80,8 +80,13 @@ final class GraphQlRequestFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !isGraphQlRequest(request);
+	}
+
+	/** A request to {@code /graphql} other than a CORS pre-flight: what the GraphQL filters look at. */
+	static boolean isGraphQlRequest(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !path.equals("/graphql") || "OPTIONS".equals(request.getMethod());
+		return path.equals("/graphql") && !"OPTIONS".equals(request.getMethod());
 	}
 
 	@Override
