@@ -49,7 +49,7 @@ public final class GraphChecksum {
 
 	/** The canonical dump of the default database behind {@code driver} (another process's store, say). */
 	public static String dump(Driver driver) {
-		return dump((cypher, parameters) -> driver.executableQuery(cypher).withParameters(parameters).execute().records());
+		return dump(query(driver));
 	}
 
 	public static String of(Graph graph) {
@@ -65,8 +65,11 @@ public final class GraphChecksum {
 	 * nothing at all was written (no audit record, no import run either).
 	 */
 	public static String ofEverything(Driver driver) {
-		return sha256(dump((cypher, parameters) -> driver.executableQuery(cypher).withParameters(parameters).execute()
-			.records(), Set.of(), Set.of()));
+		return sha256(dump(query(driver), Set.of(), Set.of()));
+	}
+
+	private static BiFunction<String, Map<String, Object>, List<Record>> query(Driver driver) {
+		return (cypher, parameters) -> driver.executableQuery(cypher).withParameters(parameters).execute().records();
 	}
 
 	/** Dumps through {@code query} (Cypher and parameters in, records out): one line per node, then per relationship. */
