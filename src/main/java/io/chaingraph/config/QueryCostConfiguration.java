@@ -1,26 +1,17 @@
 package io.chaingraph.config;
 
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
-import graphql.ExecutionResultImpl;
-import graphql.GraphqlErrorBuilder;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.GraphQLTypeUtil;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.graphql.execution.ErrorType;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
-import org.springframework.graphql.server.WebGraphQlInterceptor;
-import org.springframework.graphql.server.WebGraphQlResponse;
 
 /**
  * Refuses expensive queries before they touch the database, and bounds the time of every request.
@@ -101,24 +92,6 @@ class QueryCostConfiguration {
 	@Bean
 	RequestDeadline requestDeadline(ChaingraphProperties properties) {
 		return new RequestDeadline(properties.query().timeout());
-	}
-
-	@Bean
-	WebGraphQlInterceptor requestTimeout(ChaingraphProperties properties) {
-		Duration timeout = properties.query().timeout();
-		// a guard for asynchronous execution; synchronous resolvers are bounded by RequestDeadline
-		return (request, chain) -> chain.next(request)
-			.timeout(timeout)
-			.onErrorResume(TimeoutException.class, ex -> {
-				graphql.ExecutionResult result = ExecutionResultImpl.newExecutionResult()
-					.addError(GraphqlErrorBuilder.newError()
-						.errorType(ErrorType.INTERNAL_ERROR)
-						.message(RequestTimeoutException.message(timeout))
-						.build())
-					.build();
-				return Mono.just(
-						new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result)));
-			});
 	}
 
 }
