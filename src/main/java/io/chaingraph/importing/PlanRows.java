@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.chaingraph.importing.DatasetReader.FileInfo;
@@ -119,24 +120,45 @@ final class PlanRows {
 	private <T> Batches<T> batches(String base, Function<Typed, T> toRow) {
 		FileInfo file = this.files.get(base);
 		return (batchSize, each) -> {
-			List<List<T>> batch = new ArrayList<>(1);
-			batch.add(new ArrayList<>(batchSize));
-			DatasetReader.rows(this.source, file, (RawRow raw) -> {
-				T row = toRow.apply(new Typed(file.fileName(), raw.line(),
-						DatasetValidator.type(file, raw, REPORTED_BEFORE)));
-				if (row == null) {
-					return;
-				}
-				batch.get(0).add(row);
-				if (batch.get(0).size() == batchSize) {
-					each.accept(batch.get(0));
-					batch.set(0, new ArrayList<>(batchSize));
-				}
-			});
-			if (!batch.get(0).isEmpty()) {
-				each.accept(batch.get(0));
-			}
+			Batcher<T> batcher = new Batcher<>(batchSize, each);
+			DatasetReader.rows(this.source, file, (RawRow raw) -> batcher.add(toRow.apply(
+					new Typed(file.fileName(), raw.line(), DatasetValidator.type(file, raw, REPORTED_BEFORE)))));
+			batcher.flush();
 		};
+	}
+
+	/** Collects rows and hands each full batch over (then forgets it). */
+	private static final class Batcher<T> {
+
+		private final int size;
+
+		private final Consumer<List<T>> each;
+
+		private List<T> batch;
+
+		Batcher(int size, Consumer<List<T>> each) {
+			this.size = size;
+			this.each = each;
+			this.batch = new ArrayList<>(size);
+		}
+
+		void add(T row) {
+			if (row != null) {
+				this.batch.add(row);
+				if (this.batch.size() == this.size) {
+					flush();
+				}
+			}
+		}
+
+		void flush() {
+			if (!this.batch.isEmpty()) {
+				List<T> full = this.batch;
+				this.batch = new ArrayList<>(this.size);
+				this.each.accept(full);
+			}
+		}
+
 	}
 
 	private String sourceOf(Typed row) {
