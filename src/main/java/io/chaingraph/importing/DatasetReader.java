@@ -96,7 +96,7 @@ final class DatasetReader {
 				seenBase.put(baseName, fileName);
 				read = true;
 			}
-			String checksum = digestAndDecode(fileName, entry.getValue(), read, problems);
+			String checksum = digestAndDecode(source.location(), fileName, entry.getValue(), read, problems);
 			checksums.put(fileName, checksum);
 			if (!read || checksum == null) {
 				continue;
@@ -109,7 +109,7 @@ final class DatasetReader {
 						: scanCsv(fileName, spec, text, problems, header, true, row -> rows[0]++);
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + fileName, ex);
+				throw new UncheckedIOException("Cannot read " + source.location() + "/" + fileName, ex);
 			}
 			if (readable) {
 				files.put(baseName, new FileInfo(fileName, spec, List.copyOf(header), rows[0]));
@@ -133,7 +133,7 @@ final class DatasetReader {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file.fileName(), ex);
+			throw new UncheckedIOException("Cannot read " + source.location() + "/" + file.fileName(), ex);
 		}
 	}
 
@@ -143,8 +143,8 @@ final class DatasetReader {
 	 * The file's sha256, checking on the way (when {@code decode}) that it is strict UTF-8; reports
 	 * where it is not and returns null.
 	 */
-	private static String digestAndDecode(String fileName, DatasetSource.Content content, boolean decode,
-			List<Problem> problems) {
+	private static String digestAndDecode(String location, String fileName, DatasetSource.Content content,
+			boolean decode, List<Problem> problems) {
 		MessageDigest digest = sha256();
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
@@ -197,7 +197,7 @@ final class DatasetReader {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + fileName, ex);
+			throw new UncheckedIOException("Cannot read " + location + "/" + fileName, ex);
 		}
 		return HexFormat.of().formatHex(digest.digest());
 	}

@@ -52,6 +52,9 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 			for (Path file : entries.filter(Files::isRegularFile).toList()) {
 				String fileName = file.getFileName().toString();
 				if (isDatasetFile(fileName)) {
+					if (!Files.isReadable(file)) {
+						throw new java.nio.file.AccessDeniedException(file.toString(), null, "not readable");
+					}
 					files.put(fileName, () -> Files.newInputStream(file));
 				}
 			}

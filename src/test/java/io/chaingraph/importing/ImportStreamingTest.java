@@ -3,8 +3,10 @@ package io.chaingraph.importing;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The importer streams: a dataset's files are opened when they are read, never held whole, and the
@@ -92,6 +95,20 @@ class ImportStreamingTest extends IntegrationTest {
 		assertThat(report.problems()).extracting(Problem::format)
 			.anyMatch(p -> p.startsWith("chain_nodes.csv:") && p.contains("unknown chain"));
 		assertThat(report.status()).isEqualTo(ImportStatus.INVALID);
+	}
+
+	@Test
+	void aFileGoneBeforeTheImportIsNamedAndNothingIsWritten() throws IOException {
+		Path dataset = new DatasetDir(this.dir.resolve("gone")).write();
+		DatasetSource source = DatasetSource.fromDirectory(dataset);
+		Files.delete(dataset.resolve("supplies.csv"));
+
+		assertThatThrownBy(() -> this.imports.run(source, false, ImportProgress.NONE))
+			.isInstanceOf(UncheckedIOException.class)
+			.hasMessage("Cannot read " + dataset.toAbsolutePath() + "/supplies.csv")
+			.hasCauseInstanceOf(NoSuchFileException.class);
+		assertThat(this.graph.list("MATCH (n:Entity) RETURN count(n) AS n", Map.of(), r -> r.get("n").asLong()))
+			.containsExactly(0L);
 	}
 
 	@Test
