@@ -1,6 +1,7 @@
 package io.chaingraph.cli;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -67,6 +68,11 @@ final class ImportCommand implements Callable<Integer> {
 			err.println("chaingraph import: " + ex.getMessage());
 			err.println("  cause: " + JobContext.explain(ex));
 			return 4;
+		}
+		catch (UncheckedIOException ex) {
+			// a file of the dataset could not be read while it was validated (they are read when needed)
+			err.println("chaingraph import: " + ex.getMessage() + " (" + ex.getCause() + "); nothing was written");
+			return 2;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.chaingraph.importing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,13 +14,27 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The raw files of a dataset, by file name, wherever they come from (a folder, the class path).
+ * The files of a dataset, by file name, wherever they come from (a folder, the class path). A file
+ * is opened each time it is read, never held whole: the importer streams over the files several
+ * times (checks, typing, cross-checks, loading), so a folder's dataset costs no heap for its bytes.
  *
  * @param name short name, used as the default {@code source} of rows without one
  * @param location where it was read from (recorded on the import run)
- * @param files file name → bytes
+ * @param files file name → its content
  */
-public record DatasetSource(String name, String location, Map<String, byte[]> files) {
+public record DatasetSource(String name, String location, Map<String, Content> files) {
+
+	/** One file's content, opened anew on every read. */
+	@FunctionalInterface
+	public interface Content {
+
+		InputStream open() throws IOException;
+
+	}
+
+	public DatasetSource {
+		files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+	}
 
 	public static DatasetSource fromDirectory(Path dir) {
 		Path folder = dir.toAbsolutePath().normalize();
@@ -32,12 +47,15 @@ public record DatasetSource(String name, String location, Map<String, byte[]> fi
 		if (!Files.isDirectory(folder)) {
 			throw new IllegalArgumentException("Not a folder: " + folder);
 		}
-		Map<String, byte[]> files = new TreeMap<>();
+		Map<String, Content> files = new TreeMap<>();
 		try (Stream<Path> entries = Files.list(folder)) {
 			for (Path file : entries.filter(Files::isRegularFile).toList()) {
 				String fileName = file.getFileName().toString();
-				if (fileName.endsWith(".csv") || fileName.endsWith(".jsonl")) {
-					files.put(fileName, Files.readAllBytes(file));
+				if (isDatasetFile(fileName)) {
+					if (!Files.isReadable(file)) {
+						throw new java.nio.file.AccessDeniedException(file.toString(), null, "not readable");
+					}
+					files.put(fileName, () -> Files.newInputStream(file));
 				}
 			}
 		}
@@ -47,13 +65,13 @@ public record DatasetSource(String name, String location, Map<String, byte[]> fi
 		return new DatasetSource(name, location, files);
 	}
 
-	/** A dataset packaged in the jar, e.g. {@code sample/wenzhou}. */
+	/** A dataset packaged in the jar, e.g. {@code sample/wenzhou} (small: its files are held as bytes). */
 	public static DatasetSource fromClasspath(String folder) {
 		Map<String, byte[]> files = new TreeMap<>();
 		try {
 			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/*")) {
 				String fileName = resource.getFilename();
-				if (fileName != null && (fileName.endsWith(".csv") || fileName.endsWith(".jsonl"))) {
+				if (fileName != null && isDatasetFile(fileName)) {
 					try (InputStream in = resource.getInputStream()) {
 						files.put(fileName, in.readAllBytes());
 					}
@@ -64,7 +82,18 @@ public record DatasetSource(String name, String location, Map<String, byte[]> fi
 			throw new UncheckedIOException("Cannot read bundled dataset " + folder, ex);
 		}
 		String name = folder.substring(folder.lastIndexOf('/') + 1);
-		return new DatasetSource(name, "classpath:" + folder, files);
+		return ofBytes(name, "classpath:" + folder, files);
+	}
+
+	/** A dataset held in memory (tests, the bundled sample): file name → bytes. */
+	public static DatasetSource ofBytes(String name, String location, Map<String, byte[]> files) {
+		Map<String, Content> contents = new TreeMap<>();
+		files.forEach((fileName, bytes) -> contents.put(fileName, () -> new ByteArrayInputStream(bytes)));
+		return new DatasetSource(name, location, contents);
+	}
+
+	private static boolean isDatasetFile(String fileName) {
+		return fileName.endsWith(".csv") || fileName.endsWith(".jsonl");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.chaingraph.audit.Actor;
 import io.chaingraph.audit.AuditLog;
@@ -157,26 +158,25 @@ public class ImportService {
 		long total = plan.steps().stream().mapToLong(Step::size).sum();
 		long datasetRows = plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum();
 		progress.start(total);
-		long done = 0;
-		long lastBeat = System.nanoTime();
+		// rows written so far, time of the last heartbeat
+		long[] done = { 0, System.nanoTime() };
 		try {
 			for (Step step : plan.steps()) {
-				for (int from = 0; from < step.size(); from += batchSize) {
+				// one batch of typed rows at a time, read from the files again (see LoadPlan)
+				forEachBatch(step, batchSize, batch -> {
 					if (Thread.currentThread().isInterrupted()) {
 						throw new ImportInterruptedException();
 					}
-					int to = Math.min(step.size(), from + batchSize);
-					FileSummary counts = (step instanceof NodeStep nodes) ? writeNodes(nodes, from, to, runId)
-							: writeRels((RelStep) step, from, to, runId);
-					files.merge(step.file(), counts, FileSummary::plus);
-					done += to - from;
-					if (System.nanoTime() - lastBeat > HEARTBEAT_EVERY.toNanos()) {
+					files.merge(step.file(), (step instanceof NodeStep nodes) ? writeNodes(nodes, cast(batch), runId)
+							: writeRels((RelStep) step, cast(batch), runId), FileSummary::plus);
+					done[0] += batch.size();
+					if (System.nanoTime() - done[1] > HEARTBEAT_EVERY.toNanos()) {
 						this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
-								Map.of("id", runId, "done", rowsDone(done, total, datasetRows)));
-						lastBeat = System.nanoTime();
+								Map.of("id", runId, "done", rowsDone(done[0], total, datasetRows)));
+						done[1] = System.nanoTime();
 					}
-					progress.advance(step.file(), to - from);
-				}
+					progress.advance(step.file(), batch.size());
+				});
 			}
 		}
 		catch (RuntimeException ex) {
@@ -185,9 +185,9 @@ public class ImportService {
 			boolean interrupted = Thread.interrupted() || ex instanceof ImportInterruptedException;
 			ImportStatus status = interrupted ? ImportStatus.INTERRUPTED : ImportStatus.FAILED;
 			log.error("Import {} of {} {} after {} of {} rows: {}", runId, source.location(),
-					interrupted ? "was interrupted" : "failed", done, total, ex.toString());
+					interrupted ? "was interrupted" : "failed", done[0], total, ex.toString());
 			log.debug("Import failure", ex);
-			String error = interrupted ? "the service stopped during the import after " + done + " of " + total
+			String error = interrupted ? "the service stopped during the import after " + done[0] + " of " + total
 					+ " writes; run the same import again to complete it" : String.valueOf(ex.getMessage());
 			try {
 				this.graph.write("""
@@ -195,7 +195,7 @@ public class ImportService {
 						SET r.status = $status, r.finished = datetime(), r.error = $error, r.summary = $summary,
 						    r.rowsDone = $done""",
 						Map.of("id", runId, "status", status.name(), "error", error, "summary", json(files.values()), "done",
-								rowsDone(done, total, datasetRows)));
+								rowsDone(done[0], total, datasetRows)));
 				Map<String, Object> failed = totals(new ArrayList<>(files.values()));
 				failed.put("status", status.name());
 				failed.put("dataset", source.location());
@@ -208,7 +208,7 @@ public class ImportService {
 				log.warn("Import {}: the failure could not be recorded either ({})", runId, bookkeeping.toString());
 			}
 			throw new ImportFailedException("Import " + runId + (interrupted ? " was interrupted" : " failed")
-					+ " after " + done + " of " + total
+					+ " after " + done[0] + " of " + total
 					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
 		}
 		progress.finish();
@@ -384,8 +384,7 @@ public class ImportService {
 	 * New ids (absent at validation) are created outright; the others are merged, comparing
 	 * fingerprints so that unchanged rows are not written.
 	 */
-	private FileSummary writeNodes(NodeStep step, int from, int to, String runId) {
-		List<NodeRow> slice = step.rows().subList(from, to);
+	private FileSummary writeNodes(NodeStep step, List<NodeRow> slice, String runId) {
 		Map<String, Long> counts = new HashMap<>();
 		List<Map<String, Object>> fresh = slice.stream().filter(NodeRow::fresh).map(ImportService::nodeParams).toList();
 		if (!fresh.isEmpty()) {
@@ -411,8 +410,7 @@ public class ImportService {
 	 * Relationships with a new end are created outright. The others are merged (fingerprints
 	 * compared), after removing the stale ones of single-valued types (a moved enterprise).
 	 */
-	private FileSummary writeRels(RelStep step, int from, int to, String runId) {
-		List<RelRow> slice = step.rows().subList(from, to);
+	private FileSummary writeRels(RelStep step, List<RelRow> slice, String runId) {
 		Map<String, Long> counts = new HashMap<>();
 		List<Map<String, Object>> fresh = slice.stream().filter(r -> r.fresh() && r.to() != null)
 			.map(ImportService::relParams).toList();
@@ -455,17 +453,18 @@ public class ImportService {
 		Map<String, FileSummary> files = new LinkedHashMap<>();
 		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
 		for (Step step : plan.steps()) {
-			for (int from = 0; from < step.size(); from += this.batchSize) {
-				int to = Math.min(step.size(), from + this.batchSize);
+			forEachBatch(step, this.batchSize, batch -> {
 				FileSummary counts;
 				if (step instanceof NodeStep nodes) {
-					List<Map<String, Object>> rows = nodes.rows().subList(from, to).stream().map(ImportService::nodeParams).toList();
+					List<Map<String, Object>> rows = ImportService.<NodeRow>cast(batch).stream()
+						.map(ImportService::nodeParams)
+						.toList();
 					counts = nodeSummary(step.file(), statusCounts(this.graph
 						.list(COMPARE_NODES.formatted(nodes.label(), STATUS), Map.of("rows", rows), r -> r)));
 				}
 				else {
 					RelStep rels = (RelStep) step;
-					List<RelRow> slice = rels.rows().subList(from, to);
+					List<RelRow> slice = cast(batch);
 					long removed = rels.single() ? this.graph.list(COUNT_STALE.formatted(rels.fromLabel(), rels.toLabel(),
 							rels.type()), Map.of("rows", slice.stream().map(ImportService::relParams).toList()),
 							r -> r.get("n").asLong()).get(0) : 0;
@@ -476,9 +475,24 @@ public class ImportService {
 							Map.of("rows", rows), r -> r)), removed);
 				}
 				files.merge(step.file(), counts, FileSummary::plus);
-			}
+			});
 		}
 		return new ArrayList<>(files.values());
+	}
+
+	/** The step's rows in batches, read from the dataset's files (one batch in memory at a time). */
+	private static void forEachBatch(Step step, int batchSize, Consumer<List<?>> each) {
+		if (step instanceof NodeStep nodes) {
+			nodes.rows().forEach(batchSize, each::accept);
+		}
+		else {
+			((RelStep) step).rows().forEach(batchSize, each::accept);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> List<T> cast(List<?> batch) {
+		return (List<T>) batch;
 	}
 
 	private static Map<String, Object> nodeParams(NodeRow row) {

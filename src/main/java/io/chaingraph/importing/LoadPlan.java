@@ -2,29 +2,35 @@ package io.chaingraph.importing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A validated dataset, ready to write: node steps first, then relationship steps, each row with
- * its typed properties and fingerprint. Produced only when validation found no error.
+ * A validated dataset, ready to write: node steps first, then relationship steps. A step does not
+ * hold its rows: it reads them from the dataset's files again when written, one batch of typed rows
+ * (with their properties and fingerprints) at a time. Produced only when validation found no error.
  */
 record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, String> checksums,
 		Map<String, Integer> rowsPerFile) {
+
+	/** The rows of a step, read from the files on each call, handed over in batches. */
+	@FunctionalInterface
+	interface Batches<T> {
+
+		void forEach(int batchSize, Consumer<List<T>> batch);
+
+	}
 
 	sealed interface Step permits NodeStep, RelStep {
 
 		String file();
 
+		/** How many rows its batches hold in all. */
 		int size();
 
 	}
 
 	/** MERGE nodes of one label by id. */
-	record NodeStep(String file, String label, List<NodeRow> rows) implements Step {
-
-		@Override
-		public int size() {
-			return this.rows.size();
-		}
+	record NodeStep(String file, String label, int size, Batches<NodeRow> rows) implements Step {
 
 	}
 
@@ -32,13 +38,8 @@ record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, St
 	 * MERGE relationships of one type. {@code single}: an entity has at most one such relationship
 	 * (LOCATED_IN, PART_OF, IN_CHAIN), so other targets are removed; a row with no target only removes.
 	 */
-	record RelStep(String file, String type, String fromLabel, String toLabel, boolean single, List<RelRow> rows)
-			implements Step {
-
-		@Override
-		public int size() {
-			return this.rows.size();
-		}
+	record RelStep(String file, String type, String fromLabel, String toLabel, boolean single, int size,
+			Batches<RelRow> rows) implements Step {
 
 	}
 

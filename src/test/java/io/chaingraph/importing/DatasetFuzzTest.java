@@ -492,7 +492,7 @@ class DatasetFuzzTest extends IntegrationTest {
 	}
 
 	private static DatasetSource source(Map<String, byte[]> files) {
-		return new DatasetSource("fuzz", "fuzz-dataset", files);
+		return DatasetSource.ofBytes("fuzz", "fuzz-dataset", files);
 	}
 
 	private static String describe(Map<String, byte[]> files) {

@@ -1,0 +1,191 @@
+package io.chaingraph.importing;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.chaingraph.importing.DatasetReader.FileInfo;
+import io.chaingraph.importing.DatasetReader.RawRow;
+import io.chaingraph.importing.DatasetValidator.Existing;
+import io.chaingraph.importing.LoadPlan.Batches;
+import io.chaingraph.importing.LoadPlan.NodeRow;
+import io.chaingraph.importing.LoadPlan.RelRow;
+
+/**
+ * The rows of a validated dataset's load steps, read from its files again when they are written:
+ * typed, with their properties, fingerprints and whether they are new to the graph. Holds only what
+ * that needs beyond the files: the ids that were in the graph at validation (none for a first
+ * import), the graph's names kept for ids the dataset renames, and which rows of repeated links win.
+ */
+final class PlanRows {
+
+	/**
+	 * A relationship file (or, for platform links, one kind of its rows): its columns, type, labels
+	 * and the columns that become properties.
+	 */
+	record Link(String base, String fromColumn, String toColumn, String type, String fromLabel, String toLabel,
+			String kind, List<String> columns) {
+	}
+
+	/** The relationship files' links, in load order among themselves. */
+	static final List<Link> LINKS = links();
+
+	private static final RecordRules.Sink REPORTED_BEFORE = (column, message) -> {
+	};
+
+	private final DatasetSource source;
+
+	private final Map<String, FileInfo> files;
+
+	private final Set<String> inGraph;
+
+	private final Map<String, Existing> renamed;
+
+	private final Map<Link, Map<List<String>, Integer>> lastLineOfRepeated;
+
+	/**
+	 * @param inGraph ids that were in the graph at validation
+	 * @param renamed id → the graph's entity, where the dataset gives it another name
+	 * @param lastLineOfRepeated per link: (from, to) given on several rows → the line of the last (which wins)
+	 */
+	PlanRows(DatasetSource source, Map<String, FileInfo> files, Set<String> inGraph, Map<String, Existing> renamed,
+			Map<Link, Map<List<String>, Integer>> lastLineOfRepeated) {
+		this.source = source;
+		this.files = files;
+		this.inGraph = inGraph;
+		this.renamed = renamed;
+		this.lastLineOfRepeated = lastLineOfRepeated;
+	}
+
+	/** MERGE nodes of a file; the graph's name is kept for a renamed id, the dataset's becomes an alias. */
+	Batches<NodeRow> nodes(String base, String label) {
+		return batches(base, (row) -> {
+			Map<String, Object> values = row.values();
+			String id = (String) values.get("id");
+			String name = (String) values.get("name");
+			List<String> aliases = new ArrayList<>(listOf(values.get("aliases")));
+			Existing there = this.renamed.get(id);
+			if (there != null && !there.name().equals(name)) {
+				Set<String> merged = new LinkedHashSet<>(there.aliases());
+				merged.addAll(aliases);
+				merged.add(name);
+				merged.remove(there.name());
+				aliases = new ArrayList<>(merged);
+				name = there.name();
+			}
+			Map<String, Object> props = EntityRecords.nodeProps(label, id, name, aliases, values, sourceOf(row));
+			return new NodeRow(id, props, !this.inGraph.contains(id));
+		});
+	}
+
+	/** The single-valued relationship an entity row gives (LOCATED_IN, PART_OF, IN_CHAIN); no target only removes. */
+	Batches<RelRow> parentRels(String base, String targetColumn) {
+		return batches(base, (row) -> {
+			String id = (String) row.values().get("id");
+			Map<String, Object> props = EntityRecords.relProps(Map.of(), sourceOf(row));
+			return new RelRow(id, (String) row.values().get(targetColumn), props, !this.inGraph.contains(id));
+		});
+	}
+
+	/** A link file's relationships; of a link given on several rows only the last is written. */
+	Batches<RelRow> links(Link link) {
+		Map<List<String>, Integer> repeated = this.lastLineOfRepeated.getOrDefault(link, Map.of());
+		return batches(link.base(), (row) -> {
+			Map<String, Object> values = row.values();
+			if (link.kind() != null && !link.kind().equals(values.get("kind"))) {
+				return null;
+			}
+			String from = (String) values.get(link.fromColumn());
+			String to = (String) values.get(link.toColumn());
+			Integer last = repeated.isEmpty() ? null : repeated.get(Arrays.asList(from, to));
+			if (last != null && last != row.line()) {
+				return null;
+			}
+			Map<String, Object> props = EntityRecords.relProps(values, sourceOf(row),
+					link.columns().toArray(String[]::new));
+			return new RelRow(from, to, props, !this.inGraph.contains(from) || !this.inGraph.contains(to));
+		});
+	}
+
+	/** A typed row of a file. */
+	record Typed(String file, int line, Map<String, Object> values) {
+	}
+
+	/** Reads the file, types each row and hands over the non-null results of {@code toRow} in batches. */
+	private <T> Batches<T> batches(String base, Function<Typed, T> toRow) {
+		FileInfo file = this.files.get(base);
+		return (batchSize, each) -> {
+			Batcher<T> batcher = new Batcher<>(batchSize, each);
+			DatasetReader.rows(this.source, file, (RawRow raw) -> batcher.add(toRow.apply(
+					new Typed(file.fileName(), raw.line(), DatasetValidator.type(file, raw, REPORTED_BEFORE)))));
+			batcher.flush();
+		};
+	}
+
+	/** Collects rows and hands each full batch over (then forgets it). */
+	private static final class Batcher<T> {
+
+		private final int size;
+
+		private final Consumer<List<T>> each;
+
+		private List<T> batch;
+
+		Batcher(int size, Consumer<List<T>> each) {
+			this.size = size;
+			this.each = each;
+			this.batch = new ArrayList<>(size);
+		}
+
+		void add(T row) {
+			if (row != null) {
+				this.batch.add(row);
+				if (this.batch.size() == this.size) {
+					flush();
+				}
+			}
+		}
+
+		void flush() {
+			if (!this.batch.isEmpty()) {
+				List<T> full = this.batch;
+				this.batch = new ArrayList<>(this.size);
+				this.each.accept(full);
+			}
+		}
+
+	}
+
+	private String sourceOf(Typed row) {
+		Object given = row.values().get("source");
+		// dataset/file without extension, so a CSV and a JSON Lines copy of a dataset give the same graph
+		return (given instanceof String s) ? s
+				: this.source.name() + "/" + row.file().substring(0, row.file().lastIndexOf('.'));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> listOf(Object value) {
+		return (value instanceof List<?> list) ? (List<String>) list : List.of();
+	}
+
+	private static List<Link> links() {
+		List<Link> links = new ArrayList<>();
+		links.add(new Link("chain_links", "fromId", "toId", "FEEDS", "ChainNode", "ChainNode", null, List.of()));
+		links.add(new Link("park_chains", "parkId", "chainId", "FOCUSES_ON", "Park", "Chain", null, List.of("priority")));
+		links.add(new Link("enterprise_nodes", "enterpriseId", "nodeId", "OPERATES_IN", "Enterprise", "ChainNode", null,
+				List.of("weight", "confidence")));
+		links.add(new Link("supplies", "supplierId", "customerId", "SUPPLIES", "Enterprise", "Enterprise", null,
+				List.of("product", "since")));
+		for (String kind : DatasetFormat.LINK_KINDS) {
+			links.add(new Link("platform_links", "platformId", "targetId", kind, "Platform",
+					RecordRules.targetLabelOf(kind), kind, List.of("since")));
+		}
+		return List.copyOf(links);
+	}
+
+}
