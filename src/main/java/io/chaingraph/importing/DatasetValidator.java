@@ -62,9 +62,6 @@ final class DatasetValidator {
 
 	private static final int MAX_PART_OF_DEPTH = RecordRules.MAX_PART_OF_DEPTH;
 
-	private static final RecordRules.Sink REPORTED_BEFORE = (column, message) -> {
-	};
-
 	/**
 	 * The checks in the order they report; problems of one file and line are listed in this order
 	 * (the report is sorted by severity, file and line).
@@ -209,7 +206,7 @@ final class DatasetValidator {
 			DatasetReader.rows(this.source, file, raw -> {
 				RecordRules.Sink sink = report
 						? (column, message) -> error(Check.TYPE, file.fileName(), raw.line(), column, message)
-						: REPORTED_BEFORE;
+						: RecordRules.Sink.REPORTED_BEFORE;
 				each.accept(new Typed(file.fileName(), raw.line(), type(file, raw, sink)));
 			});
 		}

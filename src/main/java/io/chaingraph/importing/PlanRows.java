@@ -35,9 +35,6 @@ final class PlanRows {
 	/** The relationship files' links, in load order among themselves. */
 	static final List<Link> LINKS = links();
 
-	private static final RecordRules.Sink REPORTED_BEFORE = (column, message) -> {
-	};
-
 	private final DatasetSource source;
 
 	private final Map<String, FileInfo> files;
@@ -122,7 +119,7 @@ final class PlanRows {
 		return (batchSize, each) -> {
 			Batcher<T> batcher = new Batcher<>(batchSize, each);
 			DatasetReader.rows(this.source, file, (RawRow raw) -> batcher.add(toRow.apply(
-					new Typed(file.fileName(), raw.line(), DatasetValidator.type(file, raw, REPORTED_BEFORE)))));
+					new Typed(file.fileName(), raw.line(), DatasetValidator.type(file, raw, RecordRules.Sink.REPORTED_BEFORE)))));
 			batcher.flush();
 		};
 	}

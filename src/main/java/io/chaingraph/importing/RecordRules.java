@@ -27,6 +27,10 @@ public final class RecordRules {
 	@FunctionalInterface
 	public interface Sink {
 
+		/** For a pass over rows whose problems an earlier pass already reported. */
+		Sink REPORTED_BEFORE = (column, message) -> {
+		};
+
 		void error(String column, String message);
 
 	}
