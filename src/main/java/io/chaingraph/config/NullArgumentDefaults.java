@@ -14,15 +14,12 @@ import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 
-import org.springframework.stereotype.Component;
-
 /**
  * An argument given as an explicit {@code null} where the schema declares a default ({@code first: Int = 20},
  * {@code depth: Int = 1}, {@code includeSubParks: Boolean = true}, …) takes that default, exactly as if it
  * had been left out. The types stay as DESIGN §3 declares them (nullable with a default), and a client
  * that passes an unset variable gets the documented default instead of an internal error.
  */
-@Component
 class NullArgumentDefaults extends SimplePerformantInstrumentation {
 
 	@Override

@@ -2,11 +2,7 @@ package io.chaingraph.config;
 
 import java.util.Map;
 
-import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.AbortExecutionException;
 import graphql.schema.GraphQLTypeUtil;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * Neo4j transaction it runs gets only the time the request has left, so the database stops the
  * statement running at the deadline, and no field is resolved after it ({@link RequestDeadline}).</li>
  * </ul>
+ * All three are one instrumentation, {@link RequestGuards}.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryCostConfiguration {
@@ -33,27 +30,13 @@ class QueryCostConfiguration {
 	static final int UNSIZED_LIST = 10;
 
 	@Bean
-	MaxQueryDepthInstrumentation maxQueryNesting(@Value("${chaingraph.graphql.max-nesting:15}") int maxNesting) {
-		return new MaxQueryDepthInstrumentation(maxNesting) {
-			@Override
-			protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-				return new AbortExecutionException("Query nesting depth " + depth + " exceeds the limit " + maxDepth
-						+ " (chaingraph.graphql.max-nesting)");
-			}
-		};
+	RequestGuards requestGuards(@Value("${chaingraph.graphql.max-nesting:15}") int maxNesting,
+			@Value("${chaingraph.graphql.max-cost:20000}") int maxCost, ChaingraphProperties properties) {
+		return new RequestGuards(new QueryLimits(maxNesting, maxCost, QueryCostConfiguration::cost),
+				new RequestDeadline(properties.query().timeout()), new NullArgumentDefaults());
 	}
 
-	@Bean
-	MaxQueryComplexityInstrumentation maxQueryCost(@Value("${chaingraph.graphql.max-cost:20000}") int maxCost) {
-		return new MaxQueryComplexityInstrumentation(maxCost, QueryCostConfiguration::cost) {
-			@Override
-			protected AbortExecutionException mkAbortException(int cost, int max) {
-				return new AbortExecutionException("Query cost " + cost + " exceeds the limit " + max
-						+ " (chaingraph.graphql.max-cost); ask for smaller first/limit/depth or fewer nested lists");
-			}
-		};
-	}
-
+	/** A field's cost (see above); it reads only size and depth arguments, which {@link QueryLimits} relies on. */
 	static int cost(FieldComplexityEnvironment env, int childCost) {
 		if (env.getField().getName().startsWith("__") || env.getParentType().getName().startsWith("__")) {
 			return 0;
@@ -87,11 +70,6 @@ class QueryCostConfiguration {
 
 	private static Integer integer(Object value) {
 		return (value instanceof Number number) ? number.intValue() : null;
-	}
-
-	@Bean
-	RequestDeadline requestDeadline(ChaingraphProperties properties) {
-		return new RequestDeadline(properties.query().timeout());
 	}
 
 }

@@ -115,6 +115,38 @@ class QueryLimitsTest extends GraphQlTest {
 	}
 
 	@Test
+	void theSameDocumentIsMeasuredForEachValueOfItsSizeAndSkipVariables() {
+		// measures are kept per document and variable values: a verdict must not carry over to other values
+		String sized = "query Q($id: ID!, $depth: Int, $limit: Int) { downstream(id: $id, depth: $depth, limit: $limit) { nodes { id name } } }";
+		String[][] runs = { { "1", "4000", null }, { "10", "4000", "Query cost 52000 exceeds the limit 20000" },
+				{ "1", "4000", null }, { "10", "10", null }, { "10", "4000", "Query cost 52000 exceeds the limit 20000" } };
+		for (String[] run : runs) {
+			for (String id : new String[] { "A", "B" }) {
+				var response = tester().document(sized)
+					.variable("id", id)
+					.variable("depth", Integer.parseInt(run[0]))
+					.variable("limit", Integer.parseInt(run[1]))
+					.execute()
+					.returnResponse();
+				if (run[2] == null) {
+					assertThat(response.getErrors()).as("depth %s limit %s", run[0], run[1]).isEmpty();
+				}
+				else {
+					assertThat(response.getErrors()).singleElement()
+						.satisfies(e -> assertThat(e.getMessage()).startsWith(run[2]));
+				}
+			}
+		}
+		// @skip takes a variable: the expensive field only counts when it is not skipped
+		String skippable = "query S($skip: Boolean!) { upstream(id: \"D\", depth: 10, limit: 5000) @skip(if: $skip) { nodes { id } } }";
+		tester().document(skippable).variable("skip", true).execute().errors().verify();
+		tester().document(skippable).variable("skip", false).execute().errors()
+			.expect(e -> e.getMessage().contains("(chaingraph.graphql.max-cost)"))
+			.verify();
+		tester().document(skippable).variable("skip", true).execute().errors().verify();
+	}
+
+	@Test
 	void errorsCarryAClassificationAndNoStackTrace() {
 		var errors = tester().document("{ upstream(id: \"nope\") { truncated } }").execute().returnResponse().getErrors();
 		assertThat(errors).singleElement().satisfies(e -> {
