@@ -1,8 +1,6 @@
 package io.chaingraph.bench;
 
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,12 +61,11 @@ public final class ConcurrencyBench {
 		}
 		List<String> bodies = new ArrayList<>(workload);
 		Collections.shuffle(bodies, new Random(this.settings.seed()));
-		List<HttpRequest> requests = bodies.stream().map(this.target::request).toList();
 		List<Level> levels = new ArrayList<>();
 		for (int clients : this.settings.clients()) {
 			int total = Math.max(this.settings.minRequests(), clients * this.settings.requestsPerClient());
-			send(requests, clients, Math.max(1, total / 10)); // warm-up: connections, threads, caches
-			Level level = send(requests, clients, total);
+			send(bodies, clients, Math.max(1, total / 10)); // warm-up: connections, threads, caches
+			Level level = send(bodies, clients, total);
 			this.log.printf(Locale.ROOT, "  %d client(s): %d requests, %d errors, %.0f req/s, p99 %s ms%n", clients,
 					level.requests(), level.errors(), level.throughput(), Latency.ms(level.latency().p99()));
 			levels.add(level);
@@ -76,7 +73,7 @@ public final class ConcurrencyBench {
 		return levels;
 	}
 
-	private Level send(List<HttpRequest> requests, int clients, int total) throws Exception {
+	private Level send(List<String> requests, int clients, int total) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger errors = new AtomicInteger();
 		List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
@@ -94,11 +91,11 @@ public final class ConcurrencyBench {
 						if (i >= total) {
 							return;
 						}
-						HttpRequest request = requests.get(i % requests.size());
+						String request = requests.get(i % requests.size());
 						long t0 = System.nanoTime();
 						try {
-							HttpResponse<String> response = this.target.http.send(request, HttpResponse.BodyHandlers.ofString());
-							BenchTarget.check(response.statusCode(), response.body());
+							BenchTarget.Answer answer = this.target.send(request);
+							BenchTarget.check(answer.status(), answer.body());
 						}
 						catch (Exception ex) {
 							if (ex instanceof InterruptedException) {
@@ -137,7 +134,7 @@ public final class ConcurrencyBench {
 					Latency.ms(level.latency().p99()));
 		}
 		table.note("Workload: every request of the queries table, shuffled; each client sends one request after another "
-				+ "(java.net.http, HTTP/1.1 keep-alive). Errors: a status other than 200, a GraphQL error or an exception. "
+				+ "(Apache HttpClient 5, blocking, HTTP/1.1 keep-alive). Errors: a status other than 200, a GraphQL error or an exception. "
 				+ "Target: zero errors at 64 clients.");
 		for (Level level : levels) {
 			if (!level.errorSamples().isEmpty()) {

@@ -45,10 +45,11 @@ public final class QueriesPart implements BenchPart {
 					throw new IllegalStateException("the generated dataset " + dataset.dir() + " does not load");
 				}
 				context.log().printf("Loaded %s for the queries in %.1f s%n", size.label(), (System.nanoTime() - started) / 1e9);
-				BenchTarget target = BenchTarget.of(db.context(), "http://127.0.0.1:" + db.httpPort());
-				QueryBench.Result result = suite.queries(target, size.label());
-				if (i == sizes.size() - 1) {
-					suite.concurrency(target, result);
+				try (BenchTarget target = BenchTarget.of(db.context(), "http://127.0.0.1:" + db.httpPort())) {
+					QueryBench.Result result = suite.queries(target, size.label());
+					if (i == sizes.size() - 1) {
+						suite.concurrency(target, result);
+					}
 				}
 			}
 		}

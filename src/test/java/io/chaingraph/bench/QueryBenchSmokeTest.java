@@ -51,7 +51,12 @@ class QueryBenchSmokeTest extends IntegrationTest {
 	void queriesScalingConcurrencyAndChartOnTheSampleDataset() throws Exception {
 		new Fixtures(this.graph).wipe();
 		this.imports.run(DatasetSource.fromDirectory(Path.of("import", "wenzhou")), false, ImportProgress.NONE);
-		BenchTarget target = BenchTarget.of(this.context, "http://127.0.0.1:" + this.port);
+		try (BenchTarget target = BenchTarget.of(this.context, "http://127.0.0.1:" + this.port)) {
+			queriesScalingConcurrencyAndChart(target);
+		}
+	}
+
+	private void queriesScalingConcurrencyAndChart(BenchTarget target) throws Exception {
 		QueryBenchSuite suite = new QueryBenchSuite(QueryBenchSuite.Settings.smoke(), System.out);
 
 		// the same graph twice stands in for two sizes: the scaling table needs two runs
