@@ -34,6 +34,8 @@ public final class QueriesPart implements BenchPart {
 		QueryBenchSuite suite = new QueryBenchSuite(smoke ? QueryBenchSuite.Settings.smoke()
 				: QueryBenchSuite.Settings.standard(), context.log());
 		List<BenchSize> sizes = context.sizes();
+		MarkdownTable memory = new MarkdownTable("Queries: peak heap while serving", "size", "enterprises",
+				"peak heap used", "peak live after GC", "GCs", "max heap (-Xmx)");
 		for (int i = 0; i < sizes.size(); i++) {
 			BenchSize size = sizes.get(i);
 			DatasetGenerator.Summary dataset = dataset(context, size);
@@ -45,17 +47,27 @@ public final class QueriesPart implements BenchPart {
 					throw new IllegalStateException("the generated dataset " + dataset.dir() + " does not load");
 				}
 				context.log().printf("Loaded %s for the queries in %.1f s%n", size.label(), (System.nanoTime() - started) / 1e9);
-				try (BenchTarget target = BenchTarget.of(db.context(), "http://127.0.0.1:" + db.httpPort())) {
+				HeapWatcher.Peak heap;
+				try (BenchTarget target = BenchTarget.of(db.context(), "http://127.0.0.1:" + db.httpPort());
+						HeapWatcher watcher = HeapWatcher.start()) {
 					QueryBench.Result result = suite.queries(target, size.label());
 					if (i == sizes.size() - 1) {
 						suite.concurrency(target, result);
 					}
+					heap = watcher.peak();
 				}
+				memory.row(size.label(), String.format("%,d", dataset.options().enterprises()), heap.usedMb(), heap.liveMb(),
+						heap.collections(), String.format("%,d MB", Runtime.getRuntime().maxMemory() / (1024 * 1024)));
 			}
 		}
+		memory.note("JVM-wide heap from garbage-collection notifications while the queries part (and, on the last size, the "
+				+ "concurrency part) runs against the loaded graph: the service, the embedded database's heap side, and the "
+				+ "benchmark's own clients. Peak used = heap just before a collection, garbage included; peak live = heap "
+				+ "still in use right after one.");
 		List<MarkdownTable> tables = new ArrayList<>(suite.tables());
 		Path chart = suite.chart(chartFile(context));
 		tables.get(tables.size() - 1).note("Chart of the scaling and concurrency curves: " + chart.toAbsolutePath().normalize());
+		tables.add(memory);
 		return tables;
 	}
 

@@ -45,6 +45,9 @@ class QueriesBenchSmokeIT {
 			assertThat(markdown).containsPattern("\\| " + clients + " +\\| \\d+ +\\| 0 +\\|");
 		}
 		assertThat(this.out.resolve("queries.png")).isNotEmptyFile();
+		// the heap while serving: one row per size, with a peak in MB
+		assertThat(markdown).contains("### Queries: peak heap while serving")
+			.containsPattern("\\| smoke +\\| [\\d,]+ +\\| [\\d,]+ MB +\\|");
 	}
 
 }
