@@ -74,7 +74,7 @@ final class DatasetReader {
 
 	/** Checksums, encoding and syntax of every file; keeps no rows. */
 	static Result check(DatasetSource source) {
-		List<Problem> problems = new ArrayList<>();
+		List<Problem> problems = new ProblemList();
 		Map<String, FileInfo> files = new LinkedHashMap<>();
 		Map<String, String> seenBase = new LinkedHashMap<>();
 		Map<String, String> checksums = new TreeMap<>();
@@ -123,7 +123,7 @@ final class DatasetReader {
 	 * order (the problems of the others were reported by {@link #check}).
 	 */
 	static void rows(DatasetSource source, FileInfo file, Consumer<RawRow> each) {
-		List<Problem> reportedBefore = new ArrayList<>();
+		List<Problem> reportedBefore = new ProblemList();
 		try (Reader text = open(source.files().get(file.fileName()))) {
 			if (file.fileName().endsWith(".jsonl")) {
 				scanJsonLines(file.fileName(), file.spec(), text, reportedBefore, new ArrayList<>(file.header()), false, each);

@@ -77,7 +77,7 @@ final class DatasetValidator {
 
 	private final GraphView graph;
 
-	private final Map<Check, List<Problem>> problems = new EnumMap<>(Check.class);
+	private final Map<Check, ProblemList> problems = new EnumMap<>(Check.class);
 
 	/** The readable files by base name. */
 	private Map<String, FileInfo> files = Map.of();
@@ -145,7 +145,7 @@ final class DatasetValidator {
 		this.source = source;
 		this.graph = graph;
 		for (Check check : Check.values()) {
-			this.problems.put(check, new ArrayList<>());
+			this.problems.put(check, new ProblemList());
 		}
 	}
 
@@ -157,7 +157,7 @@ final class DatasetValidator {
 		DatasetReader.Result read = DatasetReader.check(this.source);
 		this.problems.get(Check.READ).addAll(read.problems());
 		this.files = read.files();
-		if (read.files().isEmpty() && read.problems().stream().noneMatch(Problem::isError)) {
+		if (read.files().isEmpty() && !this.problems.get(Check.READ).hasErrors()) {
 			this.problems.get(Check.READ).add(Problem.error(this.source.location(), 0, "-",
 					"no dataset files found (expected parks.csv, enterprises.csv, ... or .jsonl)"));
 		}
@@ -172,13 +172,13 @@ final class DatasetValidator {
 		checkPartOfCycles("chain_nodes");
 		findRepeatedHashes();
 		crossCheckPass();
-		boolean errors = this.problems.values().stream().flatMap(List::stream).anyMatch(Problem::isError);
+		boolean errors = this.problems.values().stream().anyMatch(ProblemList::hasErrors);
 		if (errors) {
 			this.problems.get(Check.REPEATED_LINK).clear();
 		}
 		LoadPlan plan = errors ? null : buildPlan(read.checksums());
 		List<Problem> sorted = new ArrayList<>();
-		this.problems.values().forEach(sorted::addAll);
+		this.problems.values().forEach(checked -> sorted.addAll(checked.listed(this.source.location())));
 		sorted.sort(java.util.Comparator.comparing(Problem::severity).thenComparing(Problem::file)
 			.thenComparingInt(Problem::line));
 		return new Result(plan, sorted);

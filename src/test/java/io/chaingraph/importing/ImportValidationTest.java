@@ -64,6 +64,20 @@ class ImportValidationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aThousandProblemsPerCheckAreListedAndTheRestCounted() {
+		StringBuilder rows = new StringBuilder();
+		for (int i = 0; i < 1_500; i++) {
+			rows.append("t-bad").append(i).append(",,,,,,,,,,,\n"); // no name: an error on every row
+		}
+		List<String> errors = errors(this.dataset.append("enterprises.csv", rows.toString()).write());
+		assertThat(errors).hasSize(ProblemList.LIMIT + 1);
+		assertThat(errors).filteredOn(e -> e.endsWith("name: required value is empty")).hasSize(ProblemList.LIMIT)
+			.first().isEqualTo("enterprises.csv:6: name: required value is empty");
+		assertThat(errors).filteredOn(e -> e.contains("500 more errors like those listed for enterprises.csv not listed"))
+			.singleElement().asString().contains("only the first 1,000 problems of each check are kept");
+	}
+
+	@Test
 	void missingRequiredColumn() {
 		assertThat(errors(this.dataset.with("chains.csv", "id,description\nt-chain,x\n").write()))
 			.contains("chains.csv:1: name: required column is missing");
