@@ -178,7 +178,7 @@ final class DatasetValidator {
 		}
 		LoadPlan plan = errors ? null : buildPlan(read.checksums());
 		List<Problem> sorted = new ArrayList<>();
-		this.problems.values().forEach(checked -> sorted.addAll(checked.listed(this.source.location())));
+		this.problems.values().forEach(checked -> sorted.addAll(checked.listed()));
 		sorted.sort(java.util.Comparator.comparing(Problem::severity).thenComparing(Problem::file)
 			.thenComparingInt(Problem::line));
 		return new Result(plan, sorted);

@@ -2,34 +2,31 @@ package io.chaingraph.importing;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The problems one check finds, the first {@value #LIMIT} of them kept and the rest only counted. A
  * dataset broken on every one of a million rows would otherwise hold a million problems in memory and
  * write them all into its import run; after the first thousand, a planner learns nothing new from the
- * next one. {@link #listed} adds one problem per severity that says how many more there were.
+ * next one. {@link #listed} adds one problem per file and severity that says how many more there were.
  */
 final class ProblemList extends ArrayList<Problem> {
 
 	/** Problems kept per check (and per file read). */
 	static final int LIMIT = 1_000;
 
-	private long moreErrors;
-
-	private long moreWarnings;
+	/** Per file, the errors [0] and warnings [1] found but not kept. */
+	private final Map<String, long[]> more = new LinkedHashMap<>();
 
 	@Override
 	public boolean add(Problem problem) {
 		if (size() < LIMIT) {
 			return super.add(problem);
 		}
-		if (problem.isError()) {
-			this.moreErrors++;
-		}
-		else {
-			this.moreWarnings++;
-		}
+		this.more.computeIfAbsent(problem.file(), f -> new long[2])[problem.isError() ? 0 : 1]++;
 		return false;
 	}
 
@@ -40,8 +37,11 @@ final class ProblemList extends ArrayList<Problem> {
 			changed |= add(problem);
 		}
 		if (problems instanceof ProblemList other) {
-			this.moreErrors += other.moreErrors;
-			this.moreWarnings += other.moreWarnings;
+			other.more.forEach((file, counts) -> {
+				long[] mine = this.more.computeIfAbsent(file, f -> new long[2]);
+				mine[0] += counts[0];
+				mine[1] += counts[1];
+			});
 		}
 		return changed;
 	}
@@ -49,32 +49,31 @@ final class ProblemList extends ArrayList<Problem> {
 	@Override
 	public void clear() {
 		super.clear();
-		this.moreErrors = 0;
-		this.moreWarnings = 0;
+		this.more.clear();
 	}
 
 	/** Whether any problem found is an error, listed or not. */
 	boolean hasErrors() {
-		return this.moreErrors > 0 || stream().anyMatch(Problem::isError);
+		return this.more.values().stream().anyMatch(counts -> counts[0] > 0) || stream().anyMatch(Problem::isError);
 	}
 
-	/** The problems kept, and per severity one more saying how many were found but not listed. */
-	List<Problem> listed(String location) {
+	/** The problems kept, and per file and severity one more saying how many were found but not listed. */
+	List<Problem> listed() {
 		List<Problem> listed = new ArrayList<>(this);
-		if (this.moreErrors > 0) {
-			listed.add(Problem.error(location, 0, "-", notListed(this.moreErrors, "error")));
-		}
-		if (this.moreWarnings > 0) {
-			listed.add(Problem.warning(location, 0, "-", notListed(this.moreWarnings, "warning")));
-		}
+		this.more.forEach((file, counts) -> {
+			if (counts[0] > 0) {
+				listed.add(Problem.error(file, 0, "-", notListed(counts[0], "error")));
+			}
+			if (counts[1] > 0) {
+				listed.add(Problem.warning(file, 0, "-", notListed(counts[1], "warning")));
+			}
+		});
 		return listed;
 	}
 
-	private String notListed(long count, String kind) {
-		Problem first = isEmpty() ? null : get(0);
-		String where = (first != null) ? " like those listed for " + first.file() : "";
-		return String.format("%,d more %s%s not listed (only the first %,d problems of each check are kept)", count,
-				(count == 1) ? kind : kind + "s", where, LIMIT);
+	private static String notListed(long count, String kind) {
+		return String.format(Locale.ROOT, "%,d more %s in this file not listed (only the first %,d problems of each check "
+				+ "are kept)", count, (count == 1) ? kind : kind + "s", LIMIT);
 	}
 
 }
