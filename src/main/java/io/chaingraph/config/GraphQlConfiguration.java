@@ -33,6 +33,12 @@ public class GraphQlConfiguration {
 	public static final ErrorClassification SERVICE_UNAVAILABLE = ErrorClassification
 		.errorClassification("SERVICE_UNAVAILABLE");
 
+	/**
+	 * Classification of a request stopped at {@code chaingraph.query.timeout}: the query was valid, the
+	 * service is fine, asking for less (a smaller depth, limit or park) may answer in time.
+	 */
+	public static final ErrorClassification TIMEOUT = ErrorClassification.errorClassification("TIMEOUT");
+
 	static final String DATABASE_UNREACHABLE = "The graph database is unreachable; try again shortly "
 			+ "(the service reconnects by itself when it is back).";
 
@@ -73,11 +79,11 @@ public class GraphQlConfiguration {
 						.build();
 				}
 				if (ex instanceof RequestTimeoutException) {
-					return error(env, ErrorType.INTERNAL_ERROR, ex.getMessage());
+					return error(env, TIMEOUT, ex.getMessage());
 				}
 				if (ex instanceof ClientException client && client.code() != null
 						&& client.code().contains("TransactionTimedOut")) {
-					return error(env, ErrorType.INTERNAL_ERROR, RequestTimeoutException.message(timeout));
+					return error(env, TIMEOUT, RequestTimeoutException.message(timeout));
 				}
 				return null;
 			}
@@ -98,7 +104,7 @@ public class GraphQlConfiguration {
 		return null;
 	}
 
-	private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
+	private static GraphQLError error(DataFetchingEnvironment env, ErrorClassification type, String message) {
 		return GraphqlErrorBuilder.newError(env).errorType(type).message(message).build();
 	}
 

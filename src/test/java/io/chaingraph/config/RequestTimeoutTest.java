@@ -123,7 +123,7 @@ class RequestTimeoutTest {
 		assertThat(body.has("errors")).as(response.body()).isTrue();
 		assertThat(body.at("/errors/0/message").asString())
 			.isEqualTo("The request took longer than 2000 ms (chaingraph.query.timeout) and was stopped");
-		assertThat(body.at("/errors/0/extensions/classification").asString()).isEqualTo("INTERNAL_ERROR");
+		assertThat(body.at("/errors/0/extensions/classification").asString()).isEqualTo("TIMEOUT");
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.");
 		assertThat(answeredAfter).isLessThan(Duration.ofSeconds(10));
 
