@@ -568,7 +568,7 @@ public final class QueryBench {
 				+ "; chainGaps/compareParks: segments reported); starts: start points used in turn; nodes: their median answer size.");
 		table.note("driver: the repository's own statement through the bare Neo4j driver; service: the Java service call "
 				+ "(checks, statement, mapping); GraphQL in-process: ExecutionGraphQlService; GraphQL over HTTP: POST /graphql "
-				+ "on loopback (java.net.http). The four ways of one question run back to back, in rotating order.");
+				+ "on loopback (Apache HttpClient 5, blocking, keep-alive). The four ways of one question run back to back, in rotating order.");
 		if (!result.warnings().isEmpty()) {
 			table.note("Answers that differed between the ways: " + String.join("; ", result.warnings()));
 		}
