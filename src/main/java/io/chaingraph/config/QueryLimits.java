@@ -26,8 +26,9 @@ import graphql.language.Document;
  * variables that can change it: size and depth arguments are {@code Int}s and {@code @skip}/{@code @include}
  * take {@code Boolean}s, so the number, boolean and null variables (and which are absent) decide it. Measures
  * are kept per parsed document (the parsed-document cache hands out the same {@link Document} for the same
- * text; at most {@value #DOCUMENTS}) and those variables (at most {@value #MEASURES_PER_DOCUMENT} each); ids, texts and other variables vary freely
- * without a new walk. The cost function must keep reading only such arguments for this to hold.
+ * text; at most {@value #DOCUMENTS}) and those variables (at most {@value #MEASURES_PER_DOCUMENT} each);
+ * ids, texts and other variables vary freely without a new walk. The cost function must keep reading only
+ * such arguments for this to hold.
  */
 final class QueryLimits {
 

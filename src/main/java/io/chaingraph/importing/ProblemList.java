@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class ProblemList extends ArrayList<Problem> {
 
-	/** Problems kept per check (and per file read). */
+	/** Problems kept per check (reading the files, typing the rows, cross-checks, …). */
 	static final int LIMIT = 1_000;
 
 	/** Per file, the errors [0] and warnings [1] found but not kept. */
