@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Bookmark;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.EagerResult;
 import org.neo4j.driver.QueryConfig;
@@ -142,6 +144,22 @@ public class Graph {
 		}
 	}
 
+	/**
+	 * The database's version as its server reports it: the bookmark of an empty read. Every committed
+	 * write changes it, whoever made it (this service, an import, another instance, an operator's
+	 * Cypher), and reads leave it as it is; so a result computed after reading version V is still
+	 * true while the version is V ({@code gap.GapReportCache}). One round trip; only equality means
+	 * anything (a bookmark is opaque).
+	 */
+	public String version() {
+		TransactionConfig config = readConfig();
+		this.statements.incrementAndGet();
+		try (Session session = this.driver.session(this.readSession)) {
+			session.run("RETURN 1", Map.of(), config).consume();
+			return session.lastBookmarks().stream().map(Bookmark::value).sorted().collect(Collectors.joining(","));
+		}
+	}
+
 	/** Number of statements sent so far (for round-trip tests and metrics). */
 	public long statementCount() {
 		return this.statements.get();
@@ -162,6 +180,15 @@ public class Graph {
 	 * may ask again (a managed transaction would retry for {@code spring.neo4j.max-transaction-retry-time}).
 	 */
 	private List<Record> read(String cypher, Map<String, ?> parameters) {
+		TransactionConfig config = readConfig();
+		this.statements.incrementAndGet();
+		try (Session session = this.driver.session(this.readSession)) {
+			return session.run(cypher, cast(parameters), config).list();
+		}
+	}
+
+	/** The query timeout, or inside a GraphQL request the time it has left if that is less. */
+	private TransactionConfig readConfig() {
 		java.time.Duration timeout = this.timeout;
 		java.time.Duration remaining = RequestDeadline.remaining();
 		if (remaining != null && remaining.compareTo(this.timeout) < 0) {
@@ -172,10 +199,7 @@ public class Graph {
 			// whole milliseconds: the driver rounds a fraction up itself and logs that at INFO for every statement
 			timeout = java.time.Duration.ofMillis(remaining.toMillis());
 		}
-		this.statements.incrementAndGet();
-		try (Session session = this.driver.session(this.readSession)) {
-			return session.run(cypher, cast(parameters), TransactionConfig.builder().withTimeout(timeout).build()).list();
-		}
+		return TransactionConfig.builder().withTimeout(timeout).build();
 	}
 
 	@SuppressWarnings("unchecked")

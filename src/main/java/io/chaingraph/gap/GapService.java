@@ -44,43 +44,75 @@ class GapService {
 
 	private final GapRepository gaps;
 
+	private final GapReportCache cache;
+
 	private final Limits limits;
 
-	GapService(GapRepository gaps, Limits limits) {
+	GapService(GapRepository gaps, GapReportCache cache, Limits limits) {
 		this.gaps = gaps;
+		this.cache = cache;
 		this.limits = limits;
 	}
 
+	/**
+	 * The reports of some parks for one chain, as computed by one statement: per park its report,
+	 * its local enterprises per stage and in all. Weight = segments held (the cache's bound).
+	 */
+	record Reports(List<GapReport> reports, Map<String, List<StageCount>> perStage,
+			Map<String, Integer> localEnterprises) {
+
+		Reports {
+			reports = List.copyOf(reports);
+			perStage = Map.copyOf(perStage);
+			localEnterprises = Map.copyOf(localEnterprises);
+		}
+
+		int weight() {
+			return 1 + this.reports.stream().mapToInt(r -> r.segments().size()).sum();
+		}
+
+	}
+
 	GapReport chainGaps(String parkId, String chainId, int weakBelow) {
-		return reports(List.of(parkId), chainId, weakBelow).get(0);
+		return chainGaps(parkId, chainId, weakBelow, false);
+	}
+
+	/** @param noCache compute the report afresh even if a kept one still holds */
+	GapReport chainGaps(String parkId, String chainId, int weakBelow, boolean noCache) {
+		return reports(List.of(parkId), chainId, weakBelow, noCache).reports().get(0);
 	}
 
 	List<ParkComparison> compare(List<String> parkIds, String chainId, int weakBelow) {
+		return compare(parkIds, chainId, weakBelow, false);
+	}
+
+	List<ParkComparison> compare(List<String> parkIds, String chainId, int weakBelow, boolean noCache) {
 		if (parkIds.isEmpty() || parkIds.size() > MAX_COMPARED_PARKS) {
 			throw new IllegalArgumentException("compareParks takes 1 to " + MAX_COMPARED_PARKS + " parks, got " + parkIds.size());
 		}
 		List<ParkComparison> comparisons = new ArrayList<>();
-		Map<String, List<StageCount>> perStage = new HashMap<>();
-		Map<String, Integer> localEnterprises = new HashMap<>();
-		List<GapReport> reports = reports(parkIds, chainId, weakBelow, perStage, localEnterprises);
-		for (GapReport report : reports) {
+		Reports reports = reports(parkIds, chainId, weakBelow, noCache);
+		for (GapReport report : reports.reports()) {
 			comparisons.add(new ParkComparison(report.park(), report.coverage(), report.counts(),
-					perStage.getOrDefault(report.park().id(), emptyStages()),
-					localEnterprises.getOrDefault(report.park().id(), 0)));
+					reports.perStage().getOrDefault(report.park().id(), emptyStages()),
+					reports.localEnterprises().getOrDefault(report.park().id(), 0)));
 		}
 		return comparisons;
 	}
 
-	private List<GapReport> reports(List<String> parkIds, String chainId, int weakBelow) {
-		return reports(parkIds, chainId, weakBelow, new HashMap<>(), new HashMap<>());
-	}
-
-	private List<GapReport> reports(List<String> parkIds, String chainId, int weakBelow,
-			Map<String, List<StageCount>> perStage, Map<String, Integer> localEnterprises) {
+	private Reports reports(List<String> parkIds, String chainId, int weakBelow, boolean noCache) {
 		if (weakBelow < 1) {
 			throw new IllegalArgumentException("weakBelow must be at least 1, was " + weakBelow);
 		}
 		List<String> distinctParks = parkIds.stream().distinct().toList();
+		return this.cache.get(new GapReportCache.Key(distinctParks, chainId, weakBelow), noCache,
+				() -> compute(distinctParks, chainId, weakBelow));
+	}
+
+	/** The report statement's row, read into reports (an unknown park or chain is a NotFoundException). */
+	private Reports compute(List<String> distinctParks, String chainId, int weakBelow) {
+		Map<String, List<StageCount>> perStage = new HashMap<>();
+		Map<String, Integer> localEnterprises = new HashMap<>();
 		Record row = this.gaps.report(distinctParks, chainId, weakBelow).orElse(null);
 		Map<String, Value> parksFound = new HashMap<>();
 		if (row != null) {
@@ -99,7 +131,7 @@ class GapService {
 			perStage.put(parkId, stages(park.get("perStage")));
 			localEnterprises.put(parkId, park.get("localEnterprises").asInt());
 		}
-		return reports;
+		return new Reports(reports, perStage, localEnterprises);
 	}
 
 	/** No report row: an unknown id, or a chain without segments. */

@@ -1,0 +1,94 @@
+package io.chaingraph.gap;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.chaingraph.config.Graph;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gap reports ({@code chainGaps}, {@code compareParks}) kept until the graph changes. A report reads
+ * every local enterprise of a park (hundreds of milliseconds for a park of 100,000 enterprises) while
+ * the graph changes only by imports and curation; planners ask for the same parks again and again.
+ *
+ * <p>Each entry is keyed by the database's version read just before its report was computed
+ * ({@link Graph#version()}: the bookmark of an empty read, which every committed write changes,
+ * whoever makes it). A request reads the version first and looks its report up under that version;
+ * so a cached report is never older than the graph: any write (an import batch, a curation mutation,
+ * an operator's Cypher, another instance) makes the next request compute it again, and the entries of
+ * older versions are dropped. The price on a hit is that one round trip instead of the report's
+ * statement; on a miss, that round trip more. Two requests for a report that is not kept both compute
+ * it (no request waits for another's).
+ *
+ * <p>Bounded by the segments the kept reports hold ({@code chaingraph.gaps.cache-segments}, least
+ * recently used out first; 0 turns the cache off). A request can ask for a report computed afresh with
+ * the HTTP header {@code Cache-Control: no-cache} ({@link #NO_CACHE}); it replaces the entry. Hits,
+ * misses and evictions are the {@code cache.*} metrics with tag {@code cache=gapReports}.
+ */
+@Component
+class GapReportCache {
+
+	/** GraphQL context key: true when the request asked for reports computed afresh. */
+	static final String NO_CACHE = "chaingraph.gaps.noCache";
+
+	record Key(List<String> parkIds, String chainId, int weakBelow) {
+	}
+
+	/** A report's key and the database version it was computed at. */
+	private record Versioned(String version, Key key) {
+	}
+
+	private final Graph graph;
+
+	/** Null when turned off. */
+	private final Cache<Versioned, GapService.Reports> cache;
+
+	/** The version seen last: when another one shows up, the entries of older versions are dropped. */
+	private final AtomicReference<String> lastVersion = new AtomicReference<>("");
+
+	GapReportCache(Graph graph, @Value("${chaingraph.gaps.cache-segments:200000}") long segments,
+			ObjectProvider<MeterRegistry> meters) {
+		this.graph = graph;
+		if (segments <= 0) {
+			this.cache = null;
+			return;
+		}
+		this.cache = Caffeine.newBuilder()
+			.maximumWeight(segments)
+			.weigher((Versioned key, GapService.Reports reports) -> reports.weight())
+			.recordStats()
+			.build();
+		meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, this.cache, "gapReports"));
+	}
+
+	/**
+	 * The reports for {@code key}: kept ones if the graph has not changed since they were computed
+	 * (and {@code noCache} is false), otherwise computed now and kept.
+	 */
+	GapService.Reports get(Key key, boolean noCache, Supplier<GapService.Reports> compute) {
+		if (this.cache == null) {
+			return compute.get();
+		}
+		String version = this.graph.version();
+		String previous = this.lastVersion.getAndSet(version);
+		if (!previous.equals(version)) {
+			this.cache.invalidateAll(); // written since: none of them holds (in a cluster, a lagging member may flip it back)
+		}
+		Versioned versioned = new Versioned(version, key);
+		GapService.Reports reports = noCache ? null : this.cache.getIfPresent(versioned);
+		if (reports == null) {
+			reports = compute.get();
+			this.cache.put(versioned, reports);
+		}
+		return reports;
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.chaingraph.gap;
+
+import java.util.List;
+import java.util.Map;
+
+import io.chaingraph.config.Graph;
+import io.chaingraph.gap.GapModel.GapReport;
+import io.chaingraph.gap.GapModel.SegmentStatus;
+import io.chaingraph.support.Fixtures;
+import io.chaingraph.support.HttpGraphQl;
+import io.chaingraph.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Gap reports are kept until the graph changes ({@link GapReportCache}): a repeated report costs one
+ * round trip (the version), any committed write (made here with plain Cypher, as an operator or
+ * another program would) makes the next report read the graph again, and {@code Cache-Control:
+ * no-cache} computes it afresh.
+ *
+ * <pre>
+ * park P; chain K with segments A and B; e1 (in P) works in A
+ * </pre>
+ */
+class GapReportCacheTest extends IntegrationTest {
+
+	private static final String GAPS = "query($p: ID!, $c: ID!) { chainGaps(parkId: $p, chainId: $c) { segments { node { id } localCount } } }";
+
+	@Autowired
+	Graph graph;
+
+	@Autowired
+	GapService gaps;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void build() {
+		new Fixtures(this.graph).wipe().cypher("""
+				CREATE (p:Park:Entity {id: 'P', name: 'P', aliases: []}),
+				       (q:Park:Entity {id: 'Q', name: 'Q', aliases: []}),
+				       (k:Chain:Entity {id: 'K', name: 'K', aliases: []}),
+				       (a:ChainNode:Entity {id: 'A', name: 'A', aliases: [], stage: 'UPSTREAM'})-[:IN_CHAIN]->(k),
+				       (b:ChainNode:Entity {id: 'B', name: 'B', aliases: [], stage: 'DOWNSTREAM'})-[:IN_CHAIN]->(k),
+				       (a)-[:FEEDS]->(b),
+				       (e1:Enterprise:Entity {id: 'e1', name: 'e1', aliases: [], tags: []})-[:LOCATED_IN]->(p),
+				       (e1)-[:OPERATES_IN]->(a)""");
+	}
+
+	@Test
+	void aRepeatedReportIsKeptUntilAnyWriteAndThenReadAgain() {
+		long before = this.graph.statementCount();
+		GapReport first = this.gaps.chainGaps("P", "K", 2);
+		assertThat(this.graph.statementCount() - before).as("version + report").isEqualTo(2);
+		assertThat(localCounts(first)).containsExactly(Map.entry("A", 1), Map.entry("B", 0));
+
+		before = this.graph.statementCount();
+		GapReport again = this.gaps.chainGaps("P", "K", 2);
+		assertThat(again).isSameAs(first);
+		assertThat(this.graph.statementCount() - before).as("version only").isEqualTo(1);
+
+		// another weakBelow is another report
+		before = this.graph.statementCount();
+		this.gaps.chainGaps("P", "K", 3);
+		assertThat(this.graph.statementCount() - before).isEqualTo(2);
+
+		// a write outside the service: an enterprise in P now works in B
+		new Fixtures(this.graph).cypher("""
+				MATCH (p:Park {id: 'P'}), (b:ChainNode {id: 'B'})
+				CREATE (:Enterprise:Entity {id: 'e2', name: 'e2', aliases: [], tags: []})-[:LOCATED_IN]->(p),
+				       (:Enterprise:Entity {id: 'e3', name: 'e3', aliases: [], tags: []})-[:OPERATES_IN]->(b)""");
+		new Fixtures(this.graph).cypher("MATCH (e:Enterprise {id: 'e2'}), (b:ChainNode {id: 'B'}) CREATE (e)-[:OPERATES_IN]->(b)");
+		before = this.graph.statementCount();
+		GapReport afterWrite = this.gaps.chainGaps("P", "K", 2);
+		assertThat(this.graph.statementCount() - before).as("version + report").isEqualTo(2);
+		assertThat(localCounts(afterWrite)).containsExactly(Map.entry("A", 1), Map.entry("B", 1));
+
+		// a write that changes nothing the report reads still drops it: the version is the database's
+		new Fixtures(this.graph).cypher("MATCH (e:Enterprise {id: 'e3'}) SET e.employees = 5");
+		before = this.graph.statementCount();
+		assertThat(this.gaps.chainGaps("P", "K", 2)).isNotSameAs(afterWrite).isEqualTo(afterWrite);
+		assertThat(this.graph.statementCount() - before).isEqualTo(2);
+	}
+
+	@Test
+	void readsLeaveTheVersionAsItIsAndEveryWriteChangesIt() {
+		String version = this.graph.version();
+		this.graph.list("MATCH (n:Entity) RETURN n.id AS id", Map.of(), r -> r.get("id").asString());
+		this.gaps.chainGaps("P", "K", 2);
+		assertThat(this.graph.version()).isEqualTo(version);
+
+		new Fixtures(this.graph).cypher("MATCH (p:Park {id: 'Q'}) SET p.name = 'Q2'");
+		String written = this.graph.version();
+		assertThat(written).isNotEqualTo(version);
+		new Fixtures(this.graph).cypher("MATCH (p:Park {id: 'Q'}) SET p.name = 'Q'");
+		assertThat(this.graph.version()).as("a write back to the old value is a write too").isNotEqualTo(written)
+			.isNotEqualTo(version);
+	}
+
+	@Test
+	void compareParksKeepsItsReportsToo() {
+		this.gaps.compare(List.of("P", "Q"), "K", 2);
+		long before = this.graph.statementCount();
+		assertThat(this.gaps.compare(List.of("P", "Q"), "K", 2)).extracting(c -> c.park().id(), c -> c.localEnterprises())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("P", 1), org.assertj.core.groups.Tuple.tuple("Q", 0));
+		assertThat(this.graph.statementCount() - before).isEqualTo(1);
+	}
+
+	@Test
+	void anUnknownParkIsNotKept() {
+		for (int i = 0; i < 2; i++) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.gaps.chainGaps("nope", "K", 2))
+				.isInstanceOf(io.chaingraph.common.NotFoundException.class)
+				.hasMessageContaining("No park with id 'nope'");
+		}
+	}
+
+	@Test
+	void cacheControlNoCacheComputesTheReportAfreshOverHttp() {
+		HttpGraphQl http = new HttpGraphQl(this.port);
+		String body = tools.jackson.databind.json.JsonMapper.builder().build()
+			.writeValueAsString(Map.of("query", GAPS, "variables", Map.of("p", "P", "c", "K")));
+		HttpGraphQl.Response first = http.send(null, body, Map.of());
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.data().path("chainGaps").path("segments").size()).isEqualTo(2);
+
+		long before = this.graph.statementCount();
+		HttpGraphQl.Response kept = http.send(null, body, Map.of());
+		assertThat(this.graph.statementCount() - before).as("kept: version only").isEqualTo(1);
+
+		before = this.graph.statementCount();
+		HttpGraphQl.Response fresh = http.send(null, body, Map.of("Cache-Control", "no-cache"));
+		assertThat(this.graph.statementCount() - before).as("no-cache: version + report").isEqualTo(2);
+		assertThat(fresh.body()).isEqualTo(kept.body()).isEqualTo(first.body());
+	}
+
+	private static Map<String, Integer> localCounts(GapReport report) {
+		Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+		for (SegmentStatus segment : report.segments()) {
+			counts.put(segment.node().id(), segment.localCount());
+		}
+		return counts;
+	}
+
+}
