@@ -25,6 +25,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.neo4j.driver.RoutingControl;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.ApplicationContext;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
@@ -43,6 +44,11 @@ public final class BenchTarget implements AutoCloseable {
 	final Driver driver;
 
 	final QueryConfig readConfig;
+
+	/** Where a client in another process reaches the database (the embedded database's Bolt URI). */
+	final String boltUri;
+
+	final String database;
 
 	final TraversalBenchAccess traversals;
 
@@ -68,20 +74,29 @@ public final class BenchTarget implements AutoCloseable {
 			config.withDatabase(database);
 		}
 		this.readConfig = config.build();
+		this.database = database;
+		this.boltUri = context.getBean(Neo4jConnectionDetails.class).getUri().toString();
 		this.traversals = context.getBean(TraversalBenchAccess.class);
 		this.gaps = context.getBean(GapBenchAccess.class);
 		this.search = context.getBean(SearchBenchAccess.class);
 		this.graphQl = context.getBean(ExecutionGraphQlService.class);
-		// A blocking client: the calling thread writes the request and reads the answer itself. The JDK's
-		// java.net.http client completes every exchange on its selector thread and then wakes the caller,
-		// and used two to three times the CPU per request; the bench shares the service's two cores, so
-		// the client's own cost showed up in the HTTP column. The connection pool holds a keep-alive
-		// connection per concurrent client. No retries, redirects, cookies or compression: what is
-		// measured is one plain POST per request, and a failure counts as one.
-		this.http = HttpClients.custom()
+		this.http = httpClient(MAX_CLIENTS);
+		this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/graphql");
+	}
+
+	/**
+	 * A blocking client: the calling thread writes the request and reads the answer itself. The JDK's
+	 * java.net.http client completes every exchange on its selector thread and then wakes the caller,
+	 * and used two to three times the CPU per request; the bench shares the service's two cores, so the
+	 * client's own cost showed up in the HTTP column. The connection pool holds a keep-alive connection
+	 * per concurrent client. No retries, redirects, cookies or compression: what is measured is one
+	 * plain POST per request, and a failure counts as one.
+	 */
+	static CloseableHttpClient httpClient(int maxConnections) {
+		return HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setMaxConnTotal(MAX_CLIENTS)
-				.setMaxConnPerRoute(MAX_CLIENTS)
+				.setMaxConnTotal(maxConnections)
+				.setMaxConnPerRoute(maxConnections)
 				.setDefaultConnectionConfig(ConnectionConfig.custom()
 					.setConnectTimeout(Timeout.ofSeconds(10))
 					.setSocketTimeout(Timeout.ofSeconds(30))
@@ -93,7 +108,6 @@ public final class BenchTarget implements AutoCloseable {
 			.disableCookieManagement()
 			.disableContentCompression()
 			.build();
-		this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/graphql");
 	}
 
 	/** The beans of a started application, and its HTTP base URL (e.g. {@code http://127.0.0.1:PORT}). */
@@ -111,11 +125,17 @@ public final class BenchTarget implements AutoCloseable {
 		return this.driver.executableQuery(statement).withParameters(parameters).withConfig(this.readConfig).execute();
 	}
 
-	/** Executes a document in-process and returns its data; GraphQL errors are thrown. */
-	Map<String, Object> graphQl(String document, Map<String, Object> variables) {
-		ExecutionGraphQlResponse response = this.graphQl
-			.execute(new DefaultExecutionGraphQlRequest(document, null, variables, null, "bench", null))
-			.block();
+	/**
+	 * Executes a document in-process and returns its data; GraphQL errors are thrown. Gap reports are
+	 * computed afresh (as with {@code Cache-Control: no-cache} over HTTP) unless {@code cached}.
+	 */
+	Map<String, Object> graphQl(String document, Map<String, Object> variables, boolean cached) {
+		DefaultExecutionGraphQlRequest request = new DefaultExecutionGraphQlRequest(document, null, variables, null, "bench",
+				null);
+		if (!cached) {
+			request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(GapBenchAccess.NO_CACHE, true)).build());
+		}
+		ExecutionGraphQlResponse response = this.graphQl.execute(request).block();
 		List<ResponseError> errors = response.getErrors();
 		if (!errors.isEmpty()) {
 			throw new IllegalStateException("GraphQL error: " + errors.get(0).getMessage());
@@ -132,12 +152,23 @@ public final class BenchTarget implements AutoCloseable {
 	record Answer(int status, String body) {
 	}
 
-	/** Posts a GraphQL request body and returns the answer, whatever its status. */
+	/**
+	 * Posts a GraphQL request body and returns the answer, whatever its status. The benchmark measures
+	 * what a request costs, so it asks for gap reports computed afresh ({@code Cache-Control: no-cache})
+	 * except where a case says it measures the kept ones.
+	 */
 	Answer send(String body) throws IOException {
-		HttpPost post = new HttpPost(this.endpoint);
+		return send(this.http, this.endpoint, body, false);
+	}
+
+	static Answer send(CloseableHttpClient http, URI endpoint, String body, boolean cached) throws IOException {
+		HttpPost post = new HttpPost(endpoint);
 		post.setHeader("Accept", "application/graphql-response+json, application/json");
+		if (!cached) {
+			post.setHeader("Cache-Control", "no-cache");
+		}
 		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-		return this.http.execute(post,
+		return http.execute(post,
 				response -> new Answer(response.getCode(), EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
 	}
 
@@ -145,8 +176,12 @@ public final class BenchTarget implements AutoCloseable {
 	 * Posts a GraphQL request and returns the response body; a status other than 200 or a body with
 	 * errors is thrown.
 	 */
-	String post(String body) throws IOException {
-		Answer answer = send(body);
+	String post(String body, boolean cached) throws IOException {
+		return post(this.http, this.endpoint, body, cached);
+	}
+
+	static String post(CloseableHttpClient http, URI endpoint, String body, boolean cached) throws IOException {
+		Answer answer = send(http, endpoint, body, cached);
 		check(answer.status(), answer.body());
 		return answer.body();
 	}

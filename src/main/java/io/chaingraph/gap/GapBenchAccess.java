@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class GapBenchAccess {
 
+	/** GraphQL context key: the request's gap reports are computed afresh (what {@code Cache-Control: no-cache} sets). */
+	public static final String NO_CACHE = GapReportCache.NO_CACHE;
+
 	private final GapService gaps;
 
 	GapBenchAccess(GapService gaps) {
@@ -39,16 +42,17 @@ public class GapBenchAccess {
 		return GapRepository.candidateParameters(parkId, nodeId, null, first);
 	}
 
-	public GapReport chainGaps(String parkId, String chainId, int weakBelow) {
-		return this.gaps.chainGaps(parkId, chainId, weakBelow);
+	/** @param noCache compute it afresh (the statement's cost) instead of taking a kept report */
+	public GapReport chainGaps(String parkId, String chainId, int weakBelow, boolean noCache) {
+		return this.gaps.chainGaps(parkId, chainId, weakBelow, noCache);
 	}
 
 	public List<Candidate> gapCandidates(String parkId, String nodeId, int first) {
 		return this.gaps.candidates(parkId, nodeId, first, null);
 	}
 
-	public List<ParkComparison> compareParks(List<String> parkIds, String chainId, int weakBelow) {
-		return this.gaps.compare(parkIds, chainId, weakBelow);
+	public List<ParkComparison> compareParks(List<String> parkIds, String chainId, int weakBelow, boolean noCache) {
+		return this.gaps.compare(parkIds, chainId, weakBelow, noCache);
 	}
 
 }

@@ -81,6 +81,23 @@ class QueryBenchSmokeTest extends IntegrationTest {
 				}
 			}
 		}
+		// issue 4's cases timed again from a separate client JVM: every one, both ways, with timings
+		for (Result result : List.of(first, second)) {
+			assertThat(result.fromClientProcess()).extracting(c -> c.query() + " | " + c.bucket())
+				.containsExactlyElementsOf(result.cases().stream()
+					.filter(c -> QueryBench.isHeadline(c.query()))
+					.map(c -> c.query() + " | " + c.bucket())
+					.toList())
+				.contains("downstream(depth 3) | 1–9", "chainGaps | largest park");
+			for (CaseResult c : result.fromClientProcess()) {
+				for (Way way : List.of(Way.DRIVER, Way.HTTP)) {
+					assertThat(c.of(way).samples()).as(c.query() + " " + way).isPositive();
+					assertThat(c.of(way).p99()).isGreaterThanOrEqualTo(c.of(way).p50()).isPositive();
+				}
+			}
+			assertThat(QueryBench.headline(result).rows()).hasSameSizeAs(result.fromClientProcess());
+		}
+
 		assertThat(levels).extracting(ConcurrencyBench.Level::clients).containsExactly(1, 4, 16, 64);
 		for (ConcurrencyBench.Level level : levels) {
 			assertThat(level.errors()).as("errors at %d clients: %s", level.clients(), level.errorSamples()).isZero();

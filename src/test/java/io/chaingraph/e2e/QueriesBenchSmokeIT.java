@@ -40,6 +40,11 @@ class QueriesBenchSmokeIT {
 				.anySatisfy(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? / \\d+(\\.\\d+)? "));
 		}
 		assertThat(markdown).doesNotContain("Answers that differed");
+		// issue 4's table comes from the client process the packaged jar starts (its bench-client command)
+		assertThat(output).contains("[client process] warm-up:", "[client process] downstream(depth 3)");
+		String headline = markdown.substring(markdown.indexOf("### GraphQL over HTTP vs the driver on smoke"),
+				markdown.indexOf("### Queries on smoke"));
+		assertThat(headline).contains("from a separate client process", "| downstream(depth 3) ", "| chainGaps ");
 		for (int clients : new int[] { 1, 4, 16, 64 }) {
 			// clients | requests | errors: zero errors at every level
 			assertThat(markdown).containsPattern("\\| " + clients + " +\\| \\d+ +\\| 0 +\\|");
