@@ -187,19 +187,26 @@ public class Graph {
 		}
 	}
 
-	/** The query timeout, or inside a GraphQL request the time it has left if that is less. */
+	/** The read timeout: see {@link #timeLeft()}. */
 	private TransactionConfig readConfig() {
-		java.time.Duration timeout = this.timeout;
+		return TransactionConfig.builder().withTimeout(timeLeft()).build();
+	}
+
+	/**
+	 * How long a read may take now: the query timeout, or inside a GraphQL request the time the
+	 * request has left if that is less (whole milliseconds; none left is a {@link RequestTimeoutException}).
+	 */
+	public java.time.Duration timeLeft() {
 		java.time.Duration remaining = RequestDeadline.remaining();
-		if (remaining != null && remaining.compareTo(this.timeout) < 0) {
-			// inside a GraphQL request: the transaction gets only the time the request has left
-			if (remaining.toMillis() < 1) {
-				throw new RequestTimeoutException(this.timeout);
-			}
-			// whole milliseconds: the driver rounds a fraction up itself and logs that at INFO for every statement
-			timeout = java.time.Duration.ofMillis(remaining.toMillis());
+		if (remaining == null || remaining.compareTo(this.timeout) >= 0) {
+			return this.timeout;
 		}
-		return TransactionConfig.builder().withTimeout(timeout).build();
+		// inside a GraphQL request: the transaction gets only the time the request has left
+		if (remaining.toMillis() < 1) {
+			throw new RequestTimeoutException(this.timeout);
+		}
+		// whole milliseconds: the driver rounds a fraction up itself and logs that at INFO for every statement
+		return java.time.Duration.ofMillis(remaining.toMillis());
 	}
 
 	@SuppressWarnings("unchecked")

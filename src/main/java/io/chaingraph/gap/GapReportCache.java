@@ -1,12 +1,19 @@
 package io.chaingraph.gap;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.chaingraph.config.Graph;
+import io.chaingraph.config.RequestTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -25,8 +32,9 @@ import org.springframework.stereotype.Component;
  * so a cached report is never older than the graph: any write (an import batch, a curation mutation,
  * an operator's Cypher, another instance) makes the next request compute it again, and the entries of
  * older versions are dropped. The price on a hit is that one round trip instead of the report's
- * statement; on a miss, that round trip more. Two requests for a report that is not kept both compute
- * it (no request waits for another's).
+ * statement; on a miss, that round trip more. A request for a report that another request is
+ * computing waits for it (at most the time it has left) instead of computing it again, so many clients
+ * asking for a large park's report after a write cost one statement, not one each.
  *
  * <p>Bounded by the segments the kept reports hold ({@code chaingraph.gaps.cache-segments}, least
  * recently used out first; 0 turns the cache off). A request can ask for a report computed afresh with
@@ -50,6 +58,11 @@ class GapReportCache {
 
 	/** Null when turned off. */
 	private final Cache<Versioned, GapService.Reports> cache;
+
+	/** Reports being computed now: a second request for one waits for it instead of computing it again. */
+	private final ConcurrentHashMap<Versioned, CompletableFuture<GapService.Reports>> inFlight = new ConcurrentHashMap<>();
+
+	private final AtomicInteger waiting = new AtomicInteger();
 
 	/** The version seen last: when another one shows up, the entries of older versions are dropped. */
 	private final AtomicReference<String> lastVersion = new AtomicReference<>("");
@@ -83,12 +96,66 @@ class GapReportCache {
 			this.cache.invalidateAll(); // written since: none of them holds (in a cluster, a lagging member may flip it back)
 		}
 		Versioned versioned = new Versioned(version, key);
-		GapService.Reports reports = noCache ? null : this.cache.getIfPresent(versioned);
-		if (reports == null) {
-			reports = compute.get();
+		if (noCache) {
+			GapService.Reports reports = compute.get();
 			this.cache.put(versioned, reports);
+			return reports;
 		}
-		return reports;
+		GapService.Reports kept = this.cache.getIfPresent(versioned);
+		if (kept != null) {
+			return kept;
+		}
+		CompletableFuture<GapService.Reports> mine = new CompletableFuture<>();
+		CompletableFuture<GapService.Reports> running = this.inFlight.putIfAbsent(versioned, mine);
+		if (running != null) {
+			GapService.Reports theirs = awaitOther(running);
+			if (theirs != null) {
+				return theirs;
+			}
+			return compute.get(); // the other request failed or ran out of time: this one tries itself
+		}
+		try {
+			GapService.Reports reports = compute.get();
+			this.cache.put(versioned, reports);
+			mine.complete(reports);
+			return reports;
+		}
+		catch (RuntimeException | Error ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.inFlight.remove(versioned, mine);
+		}
+	}
+
+	/**
+	 * Waits, at most the time this request has left, for a report another request is computing;
+	 * null if that one failed.
+	 */
+	private GapService.Reports awaitOther(CompletableFuture<GapService.Reports> running) {
+		this.waiting.incrementAndGet();
+		try {
+			return running.get(this.graph.timeLeft().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			return null;
+		}
+		catch (TimeoutException ex) {
+			throw new RequestTimeoutException(this.graph.timeLeft());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for a gap report", ex);
+		}
+		finally {
+			this.waiting.decrementAndGet();
+		}
+	}
+
+	/** Requests waiting now for a report another one computes (for tests). */
+	int waiting() {
+		return this.waiting.get();
 	}
 
 }

@@ -1,7 +1,14 @@
 package io.chaingraph.gap;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.chaingraph.config.Graph;
 import io.chaingraph.gap.GapModel.GapReport;
@@ -9,6 +16,7 @@ import io.chaingraph.gap.GapModel.SegmentStatus;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.IntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Gap reports are kept until the graph changes ({@link GapReportCache}): a repeated report costs one
  * round trip (the version), any committed write (made here with plain Cypher, as an operator or
- * another program would) makes the next report read the graph again, and {@code Cache-Control:
- * no-cache} computes it afresh.
+ * another program would) makes the next report read the graph again, {@code Cache-Control: no-cache}
+ * computes it afresh, and a request for a report being computed waits for it.
  *
  * <pre>
  * park P; chain K with segments A and B; e1 (in P) works in A
@@ -36,6 +45,9 @@ class GapReportCacheTest extends IntegrationTest {
 
 	@Autowired
 	GapService gaps;
+
+	@Autowired
+	GapReportCache cache;
 
 	@LocalServerPort
 	int port;
@@ -115,7 +127,7 @@ class GapReportCacheTest extends IntegrationTest {
 	@Test
 	void anUnknownParkIsNotKept() {
 		for (int i = 0; i < 2; i++) {
-			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.gaps.chainGaps("nope", "K", 2))
+			assertThatThrownBy(() -> this.gaps.chainGaps("nope", "K", 2))
 				.isInstanceOf(io.chaingraph.common.NotFoundException.class)
 				.hasMessageContaining("No park with id 'nope'");
 		}
@@ -138,6 +150,72 @@ class GapReportCacheTest extends IntegrationTest {
 		HttpGraphQl.Response fresh = http.send(null, body, Map.of("Cache-Control", "no-cache"));
 		assertThat(this.graph.statementCount() - before).as("no-cache: version + report").isEqualTo(2);
 		assertThat(fresh.body()).isEqualTo(kept.body()).isEqualTo(first.body());
+	}
+
+	@Test
+	void aRequestForAReportBeingComputedWaitsForItInsteadOfComputingItAgain() throws Exception {
+		GapReportCache.Key key = new GapReportCache.Key(List.of("P"), "K", 7);
+		GapService.Reports computed = new GapService.Reports(List.of(), Map.of(), Map.of());
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger computations = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<GapService.Reports> first = pool.submit(() -> this.cache.get(key, false, () -> {
+				computations.incrementAndGet();
+				started.countDown();
+				await(release);
+				return computed;
+			}));
+			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<GapService.Reports> second = pool.submit(() -> this.cache.get(key, false, () -> {
+				computations.incrementAndGet();
+				return new GapService.Reports(List.of(), Map.of(), Map.of());
+			}));
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.cache.waiting() == 1);
+			release.countDown();
+			assertThat(first.get(30, TimeUnit.SECONDS)).isSameAs(computed);
+			assertThat(second.get(30, TimeUnit.SECONDS)).isSameAs(computed);
+			assertThat(computations).hasValue(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void whenTheRequestComputingAReportFailsTheOneWaitingComputesItItself() throws Exception {
+		GapReportCache.Key key = new GapReportCache.Key(List.of("P"), "K", 8);
+		GapService.Reports own = new GapService.Reports(List.of(), Map.of(), Map.of());
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<GapService.Reports> failing = pool.submit(() -> this.cache.get(key, false, () -> {
+				started.countDown();
+				await(release);
+				throw new IllegalStateException("the database went away");
+			}));
+			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<GapService.Reports> waiting = pool.submit(() -> this.cache.get(key, false, () -> own));
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.cache.waiting() == 1);
+			release.countDown();
+			assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("the database went away");
+			assertThat(waiting.get(30, TimeUnit.SECONDS)).isSameAs(own);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Map<String, Integer> localCounts(GapReport report) {
