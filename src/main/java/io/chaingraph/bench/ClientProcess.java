@@ -256,11 +256,7 @@ public final class ClientProcess {
 	}
 
 	private static List<Long> boxed(long[] values) {
-		List<Long> list = new ArrayList<>(values.length);
-		for (long value : values) {
-			list.add(value);
-		}
-		return list;
+		return java.util.Arrays.stream(values).boxed().toList();
 	}
 
 }

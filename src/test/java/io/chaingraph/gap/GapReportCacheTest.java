@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.chaingraph.config.Graph;
 import io.chaingraph.gap.GapModel.GapReport;
@@ -154,57 +155,57 @@ class GapReportCacheTest extends IntegrationTest {
 
 	@Test
 	void aRequestForAReportBeingComputedWaitsForItInsteadOfComputingItAgain() throws Exception {
-		GapReportCache.Key key = new GapReportCache.Key(List.of("P"), "K", 7);
 		GapService.Reports computed = new GapService.Reports(List.of(), Map.of(), Map.of());
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger computations = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			Future<GapService.Reports> first = pool.submit(() -> this.cache.get(key, false, () -> {
-				computations.incrementAndGet();
-				started.countDown();
-				await(release);
-				return computed;
-			}));
-			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<GapService.Reports> second = pool.submit(() -> this.cache.get(key, false, () -> {
-				computations.incrementAndGet();
-				return new GapService.Reports(List.of(), Map.of(), Map.of());
-			}));
-			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.cache.waiting() == 1);
-			release.countDown();
-			assertThat(first.get(30, TimeUnit.SECONDS)).isSameAs(computed);
-			assertThat(second.get(30, TimeUnit.SECONDS)).isSameAs(computed);
-			assertThat(computations).hasValue(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		Race race = race(new GapReportCache.Key(List.of("P"), "K", 7), () -> {
+			computations.incrementAndGet();
+			return computed;
+		}, () -> {
+			computations.incrementAndGet();
+			return new GapService.Reports(List.of(), Map.of(), Map.of());
+		});
+		assertThat(race.first().get(30, TimeUnit.SECONDS)).isSameAs(computed);
+		assertThat(race.second().get(30, TimeUnit.SECONDS)).isSameAs(computed);
+		assertThat(computations).hasValue(1);
 	}
 
 	@Test
 	void whenTheRequestComputingAReportFailsTheOneWaitingComputesItItself() throws Exception {
-		GapReportCache.Key key = new GapReportCache.Key(List.of("P"), "K", 8);
 		GapService.Reports own = new GapService.Reports(List.of(), Map.of(), Map.of());
+		Race race = race(new GapReportCache.Key(List.of("P"), "K", 8), () -> {
+			throw new IllegalStateException("the database went away");
+		}, () -> own);
+		assertThatThrownBy(() -> race.first().get(30, TimeUnit.SECONDS)).hasRootCauseMessage("the database went away");
+		assertThat(race.second().get(30, TimeUnit.SECONDS)).isSameAs(own);
+	}
+
+	/** Two requests for the same report, the second while the first computes it. */
+	private record Race(Future<GapService.Reports> first, Future<GapService.Reports> second) {
+	}
+
+	/**
+	 * Starts a request for {@code key} whose computation ({@code first}) is held until a second request
+	 * (computing {@code second} if it has to) is waiting for it; then lets the first go on.
+	 */
+	private Race race(GapReportCache.Key key, Supplier<GapService.Reports> first, Supplier<GapService.Reports> second)
+			throws InterruptedException {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
-			Future<GapService.Reports> failing = pool.submit(() -> this.cache.get(key, false, () -> {
+			Future<GapService.Reports> one = pool.submit(() -> this.cache.get(key, false, () -> {
 				started.countDown();
 				await(release);
-				throw new IllegalStateException("the database went away");
+				return first.get();
 			}));
 			assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-			Future<GapService.Reports> waiting = pool.submit(() -> this.cache.get(key, false, () -> own));
+			Future<GapService.Reports> two = pool.submit(() -> this.cache.get(key, false, second));
 			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.cache.waiting() == 1);
 			release.countDown();
-			assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("the database went away");
-			assertThat(waiting.get(30, TimeUnit.SECONDS)).isSameAs(own);
+			return new Race(one, two);
 		}
 		finally {
-			pool.shutdownNow();
+			pool.shutdown(); // the two requests finish; no new ones
 		}
 	}
 
