@@ -40,9 +40,10 @@ public final class EntityRecords {
 		props.put("id", id);
 		props.put("name", name);
 		props.put("aliases", new ArrayList<>(aliases));
-		props.put("normName", NameNormalizer.normalize(name));
+		String normName = NameNormalizer.normalize(name);
+		props.put("normName", normName);
 		props.put("aliasText", String.join(" / ", aliases));
-		props.put("normText", String.join(" / ", NameNormalizer.normalizeAll(name, aliases)));
+		props.put("normText", String.join(" / ", NameNormalizer.formsOf(normName, aliases)));
 		for (String column : PROPERTIES.getOrDefault(label, List.of())) {
 			Object value = typed.get(column);
 			if (value != null) {

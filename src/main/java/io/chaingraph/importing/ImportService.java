@@ -53,15 +53,22 @@ public class ImportService {
 
 	private final Duration batchTimeout;
 
+	private final int writers;
+
 	/** Runs marked INTERRUPTED in this process that no import report has named yet. */
 	private final List<String> unreported = new ArrayList<>();
 
 	ImportService(Graph graph, AuditLog audit, @Value("${chaingraph.import.batch-size:1000}") int batchSize,
-			@Value("${chaingraph.import.batch-timeout:120s}") Duration batchTimeout) {
+			@Value("${chaingraph.import.batch-timeout:120s}") Duration batchTimeout,
+			@Value("${chaingraph.import.writers:2}") int writers) {
+		if (writers < 1) {
+			throw new IllegalArgumentException("chaingraph.import.writers must be at least 1, was " + writers);
+		}
 		this.graph = graph;
 		this.audit = audit;
 		this.batchSize = batchSize;
 		this.batchTimeout = batchTimeout;
+		this.writers = writers;
 	}
 
 	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress) {
@@ -160,23 +167,31 @@ public class ImportService {
 		progress.start(total);
 		// rows written so far, time of the last heartbeat
 		long[] done = { 0, System.nanoTime() };
-		try {
+		// each batch is written on a writer thread; its outcome is counted here, on this thread, in order
+		Consumer<BatchWriters.Written> count = written -> {
+			files.merge(written.file(), written.summary(), FileSummary::plus);
+			done[0] += written.rows();
+			if (System.nanoTime() - done[1] > HEARTBEAT_EVERY.toNanos()) {
+				this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
+						Map.of("id", runId, "done", rowsDone(done[0], total, datasetRows)));
+				done[1] = System.nanoTime();
+			}
+			progress.advance(written.file(), written.rows());
+		};
+		// closing the writers waits for the batches still being written (each within its timeout), so a
+		// failure is recorded only once nothing of this run is writing any more
+		try (BatchWriters writers = new BatchWriters(this.writers, count)) {
 			for (Step step : plan.steps()) {
 				// one batch of typed rows at a time, read from the files again (see LoadPlan)
 				forEachBatch(step, batchSize, batch -> {
 					if (Thread.currentThread().isInterrupted()) {
 						throw new ImportInterruptedException();
 					}
-					files.merge(step.file(), (step instanceof NodeStep nodes) ? writeNodes(nodes, cast(batch), runId)
-							: writeRels((RelStep) step, cast(batch), runId), FileSummary::plus);
-					done[0] += batch.size();
-					if (System.nanoTime() - done[1] > HEARTBEAT_EVERY.toNanos()) {
-						this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
-								Map.of("id", runId, "done", rowsDone(done[0], total, datasetRows)));
-						done[1] = System.nanoTime();
-					}
-					progress.advance(step.file(), batch.size());
+					writers.submit(step.file(), batch.size(), () -> (step instanceof NodeStep nodes)
+							? writeNodes(nodes, cast(batch), runId) : writeRels((RelStep) step, cast(batch), runId));
 				});
+				// the next step reads what this one wrote (relationships find their nodes)
+				writers.awaitAll();
 			}
 		}
 		catch (RuntimeException ex) {

@@ -45,8 +45,13 @@ public final class NameNormalizer {
 
 	/** Distinct normalised forms of a name and its aliases, the name's first. */
 	public static List<String> normalizeAll(String name, Collection<String> aliases) {
+		return formsOf(normalize(name), aliases);
+	}
+
+	/** {@link #normalizeAll(String, Collection)} when the name's normalised form is known already. */
+	static List<String> formsOf(String normalizedName, Collection<String> aliases) {
 		Set<String> forms = new LinkedHashSet<>();
-		forms.add(normalize(name));
+		forms.add(normalizedName);
 		for (String alias : aliases) {
 			String form = normalize(alias);
 			if (!form.isEmpty()) {
