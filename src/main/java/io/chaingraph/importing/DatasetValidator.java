@@ -526,7 +526,7 @@ final class DatasetValidator {
 			String toLabel, List<Step> steps) {
 		FileInfo file = this.files.get(base);
 		if (file != null && file.rows() > 0) {
-			steps.add(new RelStep(file.fileName(), type, fromLabel, toLabel, true, file.rows(),
+			steps.add(new RelStep(file.fileName(), type, fromLabel, toLabel, true, file.rows(), List.of(),
 					rows.parentRels(base, targetColumn)));
 		}
 	}
@@ -536,7 +536,7 @@ final class DatasetValidator {
 			int size = this.uniqueLinks.getOrDefault(link, 0);
 			if (link.base().equals(base) && size > 0) {
 				steps.add(new RelStep(this.files.get(base).fileName(), link.type(), link.fromLabel(), link.toLabel(),
-						false, size, rows.links(link)));
+						false, size, link.columns(), rows.links(link)));
 			}
 		}
 	}

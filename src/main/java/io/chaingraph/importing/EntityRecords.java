@@ -58,6 +58,21 @@ public final class EntityRecords {
 		return props;
 	}
 
+	/** Every key {@link #nodeProps} can give a node of {@code label}, sorted. */
+	static List<String> nodeKeys(String label) {
+		java.util.SortedSet<String> keys = new java.util.TreeSet<>(
+				List.of("id", "name", "aliases", "normName", "aliasText", "normText", "source", "fingerprint"));
+		keys.addAll(PROPERTIES.getOrDefault(label, List.of()));
+		return List.copyOf(keys);
+	}
+
+	/** Every key {@link #relProps} can give a relationship with these columns, sorted. */
+	static List<String> relKeys(List<String> columns) {
+		java.util.SortedSet<String> keys = new java.util.TreeSet<>(List.of("source", "fingerprint"));
+		keys.addAll(columns);
+		return List.copyOf(keys);
+	}
+
 	/** The properties of a relationship: the given columns that have a value, source, fingerprint. */
 	public static Map<String, Object> relProps(Map<String, Object> typed, String source, String... columns) {
 		Map<String, Object> props = new TreeMap<>();

@@ -345,20 +345,26 @@ public class ImportService {
 			  SET n = row.props, n.importRun = $run, n.version = version + 1)
 			RETURN status, count(*) AS n""";
 
-	/** Nodes whose id was not in the graph at validation: nothing to compare with, nothing to lock. */
+	/**
+	 * Nodes whose id was not in the graph at validation: nothing to compare with, nothing to lock. Each
+	 * row is the list of its values in the order of the label's property keys ({@link Fresh}).
+	 */
 	private static final String CREATE_NODES = """
 			UNWIND $rows AS row
 			CREATE (n:%1$s:Entity)
-			SET n = row.props, n.importRun = $run, n.version = 1
+			SET n = %2$s, n.importRun = $run, n.version = 1
 			RETURN count(*) AS n""";
 
-	/** Relationships with an end that was not in the graph at validation: they cannot exist yet. */
+	/**
+	 * Relationships with an end that was not in the graph at validation: they cannot exist yet. Each
+	 * row is [from, to, values in the order of the step's property keys] ({@link Fresh}).
+	 */
 	private static final String CREATE_RELS = """
 			UNWIND $rows AS row
-			MATCH (a:%1$s {id: row.from})
-			MATCH (b:%2$s {id: row.to})
+			MATCH (a:%1$s {id: row[0]})
+			MATCH (b:%2$s {id: row[1]})
 			CREATE (a)-[r:%3$s]->(b)
-			SET r = row.props, r.importRun = $run, r.version = 1
+			SET r = %4$s, r.importRun = $run, r.version = 1
 			RETURN count(*) AS n""";
 
 	private static final String COMPARE_NODES = """
@@ -401,10 +407,12 @@ public class ImportService {
 	 */
 	private FileSummary writeNodes(NodeStep step, List<NodeRow> slice, String runId) {
 		Map<String, Long> counts = new HashMap<>();
-		List<Map<String, Object>> fresh = slice.stream().filter(NodeRow::fresh).map(ImportService::nodeParams).toList();
-		if (!fresh.isEmpty()) {
-			counts.put("created", this.graph.write(CREATE_NODES.formatted(step.label()),
-					Map.of("rows", fresh, "run", runId), this.batchTimeout).records().get(0).get("n").asLong());
+		List<NodeRow> created = slice.stream().filter(NodeRow::fresh).toList();
+		if (!created.isEmpty()) {
+			Fresh fresh = Fresh.of(EntityRecords.nodeKeys(step.label()), 0);
+			List<List<Object>> rows = created.stream().map(row -> fresh.values(List.of(), row.props())).toList();
+			counts.put("created", this.graph.write(CREATE_NODES.formatted(step.label(), fresh.map()),
+					Map.of("rows", rows, "run", runId), this.batchTimeout).records().get(0).get("n").asLong());
 		}
 		List<NodeRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		if (!known.isEmpty()) {
@@ -427,11 +435,14 @@ public class ImportService {
 	 */
 	private FileSummary writeRels(RelStep step, List<RelRow> slice, String runId) {
 		Map<String, Long> counts = new HashMap<>();
-		List<Map<String, Object>> fresh = slice.stream().filter(r -> r.fresh() && r.to() != null)
-			.map(ImportService::relParams).toList();
-		if (!fresh.isEmpty()) {
-			counts.put("created", this.graph.write(CREATE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type()),
-					Map.of("rows", fresh, "run", runId), this.batchTimeout).records().get(0).get("n").asLong());
+		List<RelRow> created = slice.stream().filter(r -> r.fresh() && r.to() != null).toList();
+		if (!created.isEmpty()) {
+			Fresh fresh = Fresh.of(EntityRecords.relKeys(step.columns()), 2);
+			List<List<Object>> rows = created.stream()
+				.map(row -> fresh.values(List.of(row.from(), row.to()), row.props()))
+				.toList();
+			counts.put("created", this.graph.write(CREATE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type(),
+					fresh.map()), Map.of("rows", rows, "run", runId), this.batchTimeout).records().get(0).get("n").asLong());
 		}
 		List<RelRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		long removed = 0;
@@ -508,6 +519,52 @@ public class ImportService {
 	@SuppressWarnings("unchecked")
 	private static <T> List<T> cast(List<?> batch) {
 		return (List<T>) batch;
+	}
+
+	/**
+	 * Fresh rows travel as lists of values rather than maps, so that Bolt does not carry (and the
+	 * server does not decode) every property's name on every row: the statement builds the map from
+	 * the row's positions. The keys are the importer's own constants ({@link EntityRecords}), never
+	 * input; a value under any other key would be lost, so it stops the import instead.
+	 *
+	 * @param keys the property keys, in the order of the values
+	 * @param offset where the values start in a row (after the ends of a relationship)
+	 */
+	private record Fresh(List<String> keys, Set<String> known, int offset) {
+
+		private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+		static Fresh of(List<String> keys, int offset) {
+			keys.forEach(key -> {
+				if (!KEY.matcher(key).matches()) {
+					throw new IllegalArgumentException("not a property key: " + key);
+				}
+			});
+			return new Fresh(keys, Set.copyOf(keys), offset);
+		}
+
+		/** The Cypher map of a row: {@code {key: row[offset], ...}}. */
+		String map() {
+			StringBuilder map = new StringBuilder("{");
+			for (int i = 0; i < this.keys.size(); i++) {
+				map.append((i == 0) ? "" : ", ").append(this.keys.get(i)).append(": row[").append(this.offset + i).append(']');
+			}
+			return map.append('}').toString();
+		}
+
+		/** {@code first}, then the values of {@code props} in the keys' order (null where absent). */
+		List<Object> values(List<Object> first, Map<String, Object> props) {
+			if (!this.known.containsAll(props.keySet())) {
+				throw new IllegalStateException("properties " + props.keySet() + " are not all among " + this.keys);
+			}
+			List<Object> values = new ArrayList<>(first.size() + this.keys.size());
+			values.addAll(first);
+			for (String key : this.keys) {
+				values.add(props.get(key));
+			}
+			return values;
+		}
+
 	}
 
 	private static Map<String, Object> nodeParams(NodeRow row) {

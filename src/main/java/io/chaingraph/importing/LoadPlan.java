@@ -37,9 +37,10 @@ record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, St
 	/**
 	 * MERGE relationships of one type. {@code single}: an entity has at most one such relationship
 	 * (LOCATED_IN, PART_OF, IN_CHAIN), so other targets are removed; a row with no target only removes.
+	 * {@code columns}: the file's columns that become properties of the relationship.
 	 */
 	record RelStep(String file, String type, String fromLabel, String toLabel, boolean single, int size,
-			Batches<RelRow> rows) implements Step {
+			List<String> columns, Batches<RelRow> rows) implements Step {
 
 	}
 
