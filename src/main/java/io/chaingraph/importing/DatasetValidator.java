@@ -196,20 +196,34 @@ final class DatasetValidator {
 		return RecordRules.record(file.spec(), raw, sink);
 	}
 
-	/** Reads the readable files in the format's order (entity files in {@link #LABEL_OF_FILE}'s), typing each row. */
+	/**
+	 * Reads the readable files in the format's order (entity files in {@link #LABEL_OF_FILE}'s), typing
+	 * each row. Reading and typing run on a thread of their own ({@link ReadAhead}); the rows, with the
+	 * typing problems of each, come back here in order, so the checks and their state stay on this thread.
+	 */
 	private void forEachRow(boolean report, Set<String> bases, Consumer<Typed> each) {
-		for (DatasetFormat.FileSpec spec : DatasetFormat.FILES) {
-			FileInfo file = this.files.get(spec.baseName());
-			if (file == null || !bases.contains(spec.baseName())) {
-				continue;
+		ReadAhead.<TypedRow>forEach(emit -> {
+			for (DatasetFormat.FileSpec spec : DatasetFormat.FILES) {
+				FileInfo file = this.files.get(spec.baseName());
+				if (file == null || !bases.contains(spec.baseName())) {
+					continue;
+				}
+				DatasetReader.rows(this.source, file, raw -> {
+					List<String[]> problems = report ? new ArrayList<>(0) : List.of();
+					RecordRules.Sink sink = report ? (column, message) -> problems.add(new String[] { column, message })
+							: RecordRules.Sink.REPORTED_BEFORE;
+					emit.accept(new TypedRow(new Typed(file.fileName(), raw.line(), type(file, raw, sink)), problems));
+				});
 			}
-			DatasetReader.rows(this.source, file, raw -> {
-				RecordRules.Sink sink = report
-						? (column, message) -> error(Check.TYPE, file.fileName(), raw.line(), column, message)
-						: RecordRules.Sink.REPORTED_BEFORE;
-				each.accept(new Typed(file.fileName(), raw.line(), type(file, raw, sink)));
-			});
-		}
+		}, typed -> {
+			Typed row = typed.row();
+			typed.problems().forEach(problem -> error(Check.TYPE, row.file(), row.line(), problem[0], problem[1]));
+			each.accept(row);
+		});
+	}
+
+	/** A typed row and what typing it found wrong (column, message), reported before the row is checked. */
+	private record TypedRow(Typed row, List<String[]> problems) {
 	}
 
 	// ---- first pass: typing, definitions and what the whole-dataset checks keep

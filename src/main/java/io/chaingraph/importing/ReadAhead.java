@@ -1,0 +1,153 @@
+package io.chaingraph.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs a producer (reading and typing a dataset's rows) on a thread of its own while the calling
+ * thread consumes what it produced, in the order produced: validation's checks keep their state on
+ * one thread, and the parsing and typing move to the machine's other core. At most
+ * {@value #CHUNKS_AHEAD} chunks of {@value #CHUNK} items wait between the two. A failure of the
+ * producer is thrown on the calling thread as it is (an unreadable file's exception, say), once the
+ * items produced before it are consumed; a failure of the consumer stops the producer.
+ */
+final class ReadAhead {
+
+	static final int CHUNK = 256;
+
+	static final int CHUNKS_AHEAD = 8;
+
+	private static final AtomicInteger THREADS = new AtomicInteger();
+
+	/** Marks the end of the items, after a failure as well. */
+	private static final List<Object> END = List.of();
+
+	private ReadAhead() {
+	}
+
+	/**
+	 * Calls {@code producer} on a new thread, handing each item it emits to {@code consumer} on this
+	 * thread; returns when both are done.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> void forEach(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
+		BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+		Throwable[] failure = { null };
+		Thread reader = new Thread(() -> {
+			List<Object> chunk = new ArrayList<>(CHUNK);
+			try {
+				producer.accept((item) -> {
+					chunk.add(item);
+					if (chunk.size() == CHUNK) {
+						put(queue, new ArrayList<>(chunk));
+						chunk.clear();
+					}
+				});
+			}
+			catch (Stopped ex) {
+				return; // the consumer failed: nobody reads any more
+			}
+			catch (Throwable ex) {
+				failure[0] = ex;
+			}
+			try {
+				// what was produced before a failure is consumed before it is thrown
+				if (!chunk.isEmpty()) {
+					put(queue, chunk);
+				}
+				put(queue, END);
+			}
+			catch (Stopped ex) {
+				// the consumer failed meanwhile
+			}
+		}, "import-reader-" + THREADS.incrementAndGet());
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			while (true) {
+				List<Object> chunk = take(queue);
+				if (chunk == END) {
+					break;
+				}
+				for (Object item : chunk) {
+					consumer.accept((T) item);
+				}
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			reader.interrupt();
+			throw ex;
+		}
+		join(reader);
+		// written before END was put, read after END was taken: visible here
+		Throwable failed = failure[0];
+		if (failed instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failed instanceof Error error) {
+			throw error;
+		}
+		if (failed != null) {
+			throw new IllegalStateException(failed);
+		}
+	}
+
+	private static void put(BlockingQueue<List<Object>> queue, List<Object> chunk) {
+		try {
+			queue.put(chunk);
+		}
+		catch (InterruptedException ex) {
+			throw new Stopped();
+		}
+	}
+
+	private static List<Object> take(BlockingQueue<List<Object>> queue) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return queue.take();
+				}
+				catch (InterruptedException ex) {
+					// the producer always ends (END follows its last item or its failure): wait for it
+					interrupted = true;
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static void join(Thread reader) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				reader.join();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The producer was interrupted because the consumer failed. */
+	private static final class Stopped extends RuntimeException {
+
+		Stopped() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}
