@@ -30,6 +30,58 @@ class NameNormalizerTest {
 		assertThat(NameNormalizer.normalize(input)).isEqualTo(expected);
 	}
 
+	/**
+	 * Texts without a code point of OpenCC's traditional → simplified rules skip the converter: for
+	 * every such code point of the Basic Multilingual Plane and the ideographic planes, the converter
+	 * itself must give the text back unchanged.
+	 */
+	@Test
+	void whatSkipsTheConverterIsWhatTheConverterLeavesAlone() {
+		List<Integer> changedButSkipped = new java.util.ArrayList<>();
+		int checked = 0;
+		for (int cp = 0; cp <= 0x3FFFF; cp++) {
+			if ((cp > 0xFFFF && cp < 0x20000) || Character.getType(cp) == Character.SURROGATE
+					|| !Character.isDefined(cp)) {
+				continue;
+			}
+			String text = new String(Character.toChars(cp));
+			if (!NameNormalizer.convertible(text)) {
+				checked++;
+				if (!com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(text).equals(text)) {
+					changedButSkipped.add(cp);
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(50_000);
+		assertThat(changedButSkipped).isEmpty();
+		assertThat(NameNormalizer.convertible("温州国际云软件谷 abc")).isFalse();
+		assertThat(NameNormalizer.convertible("溫州")).isTrue();
+		// a rule for a longer text: the text is marked by one of its characters
+		assertThat(com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple("情有獨鍾")).isNotEqualTo("情有獨鍾");
+		assertThat(NameNormalizer.convertible("情有獨鍾")).isTrue();
+	}
+
+	/** Every text a rule of the converter's data replaces is marked, unless the rule changes nothing. */
+	@Test
+	void everyRuleOfTheConvertersDataIsMarked() throws java.io.IOException {
+		int rules = 0;
+		for (String dictionary : NameNormalizer.TS_DICTIONARIES) {
+			try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(dictionary)) {
+				assertThat(in).as(dictionary).isNotNull();
+				for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+					String from = line.split("\\t", 2)[0].strip();
+					if (!from.isEmpty() && line.contains("\t")) {
+						rules++;
+						assertThat(NameNormalizer.convertible(from)
+								|| com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(from).equals(from))
+							.as(from).isTrue();
+					}
+				}
+			}
+		}
+		assertThat(rules).isGreaterThan(4_000);
+	}
+
 	@Test
 	void traditionalAndSimplifiedNamesMeet() {
 		assertThat(NameNormalizer.normalize("中國基因藥谷")).isEqualTo(NameNormalizer.normalize("中国基因药谷"));
