@@ -143,22 +143,7 @@ final class BatchWriters implements AutoCloseable {
 	 * kept, and the importer stops before its next batch (as it does with one thread).
 	 */
 	private static <T> T uninterruptibly(Future<T> result) throws ExecutionException {
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return result.get();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		return Uninterruptibly.await(result::get);
 	}
 
 }

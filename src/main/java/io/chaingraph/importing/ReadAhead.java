@@ -105,40 +105,16 @@ final class ReadAhead {
 		}
 	}
 
+	/** The producer always ends (END follows its last item or its failure): an interrupt waits for it. */
 	private static List<Object> take(BlockingQueue<List<Object>> queue) {
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return queue.take();
-				}
-				catch (InterruptedException ex) {
-					// the producer always ends (END follows its last item or its failure): wait for it
-					interrupted = true;
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		return Uninterruptibly.await(queue::take);
 	}
 
 	private static void join(Thread reader) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				reader.join();
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		Uninterruptibly.<Void, RuntimeException>await(() -> {
+			reader.join();
+			return null;
+		});
 	}
 
 	/** The producer was interrupted because the consumer failed. */
