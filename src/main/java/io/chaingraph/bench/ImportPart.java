@@ -128,8 +128,8 @@ public final class ImportPart implements BenchPart {
 				+ "End to end = reading the files to the last commit; the importer's includes validating the whole dataset "
 				+ "(column \"validation\"). Load = writing nodes then relationships; nodes/s and relationships/s are the "
 				+ "entities created divided by the time of that phase.");
-		table.note("* One transaction per row: the same importer with batch size 1 and one writer thread (each row "
-				+ "its own UNWIND/MERGE transaction over Bolt, one after the other), measured on a generated sample of the sizes above (same generator, "
+		table.note("* One transaction per row: the same importer with batch size 1 and one writer thread (each row its own "
+				+ "transaction over Bolt, one after the other), measured on a generated sample of the sizes above (same generator, "
 				+ size(context) + ") and extrapolated to the full dataset at the sample's node and relationship rates.");
 		table.note("LOAD CSV: the server-side reference, one `LOAD CSV WITH HEADERS … IN TRANSACTIONS OF "
 				+ REFERENCE_BATCH + " ROWS` per file and relationship type, on the same files. It writes the same labels, "
