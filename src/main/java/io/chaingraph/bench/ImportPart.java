@@ -74,7 +74,7 @@ public final class ImportPart implements BenchPart {
 			DatasetGenerator.Summary dataset = context.dataset(size);
 			context.log().printf("Import, size %s%n", size);
 
-			Harness.Measured<Load> importer = context.harness().measure(size.label() + " importer", 0, size.runs(),
+			Harness.Measured<Load> importer = context.harness().measure(size.label() + " importer", size.importWarmups(), size.runs(),
 					run -> {
 						Load load = importerLoad(context, dataset.dir(), dataset.nodeRows(), 0);
 						return new Harness.Timed<>(load, load.total());
@@ -89,7 +89,7 @@ public final class ImportPart implements BenchPart {
 			Duration perRowEstimate = Duration.ofNanos((long) (1e9 * (typical.nodes() / perRow.nodesPerSecond()
 					+ typical.rels() / perRow.relsPerSecond()))).plus(typical.validate());
 
-			Harness.Measured<Load> reference = context.harness().measure(size.label() + " LOAD CSV", 0, size.runs(),
+			Harness.Measured<Load> reference = context.harness().measure(size.label() + " LOAD CSV", size.importWarmups(), size.runs(),
 					run -> {
 						Load load = loadCsv(context, dataset.dir());
 						return new Harness.Timed<>(load, load.total());
@@ -104,14 +104,14 @@ public final class ImportPart implements BenchPart {
 			double vsPerRow = typical.loadRowsPerSecond() / perRowRate;
 			double vsLoadCsv = ref.total().toNanos() / (double) typical.total().toNanos();
 			double vsLoadCsvLoad = ref.load().toNanos() / (double) typical.load().toNanos();
-			table.row(size.label(), "chaingraph importer", importer.stats().n(), seconds(importer.stats().median()),
+			table.row(size.label(), "chaingraph importer", runs(importer.stats().n(), size), seconds(importer.stats().median()),
 					seconds(importer.stats().p99()), seconds(typical.validate()), rate(typical.nodesPerSecond()),
 					rate(typical.relsPerSecond()), rate(typical.loadRowsPerSecond()), Harness.ratio(vsPerRow, 1),
 					Harness.ratio(vsLoadCsv, 1), Harness.ratio(vsLoadCsvLoad, 1));
 			table.row(size.label(), "one transaction per row *", "1 (sample)", "≈ " + seconds(perRowEstimate), "–",
 					seconds(typical.validate()), rate(perRow.nodesPerSecond()), rate(perRow.relsPerSecond()),
 					rate(perRowRate), "1.00×", "–", "–");
-			table.row(size.label(), "LOAD CSV … IN TRANSACTIONS", reference.stats().n(),
+			table.row(size.label(), "LOAD CSV … IN TRANSACTIONS", runs(reference.stats().n(), size),
 					seconds(reference.stats().median()), seconds(reference.stats().p99()), "none",
 					rate(ref.nodesPerSecond()), rate(ref.relsPerSecond()), rate(ref.loadRowsPerSecond()),
 					Harness.ratio(ref.loadRowsPerSecond(), perRowRate), "1.00×", "1.00×");
@@ -127,7 +127,8 @@ public final class ImportPart implements BenchPart {
 				+ BenchDatabase.PAGE_CACHE.toMegabytes() + " MB) with the project's schema (constraints, indexes) applied. "
 				+ "End to end = reading the files to the last commit; the importer's includes validating the whole dataset "
 				+ "(column \"validation\"). Load = writing nodes then relationships; nodes/s and relationships/s are the "
-				+ "entities created divided by the time of that phase.");
+				+ "entities created divided by the time of that phase. A warm-up is a whole untimed load of the same files by "
+				+ "the same method before its timed runs (at S, where the first load in the JVM is mostly compiling code).");
 		table.note("* One transaction per row: the same importer with batch size 1 and one writer thread (each row its own "
 				+ "transaction over Bolt, one after the other), measured on a generated sample of the sizes above (same generator, "
 				+ size(context) + ") and extrapolated to the full dataset at the sample's node and relationship rates.");
@@ -142,6 +143,12 @@ public final class ImportPart implements BenchPart {
 				+ "shares the JVM): peak used = heap just before a collection, garbage included; peak live = heap still "
 				+ "in use right after one.");
 		return List.of(datasets, table, memory);
+	}
+
+	/** Timed runs, and the untimed warm-up loads before them. */
+	private static String runs(int timed, BenchSize size) {
+		return (size.importWarmups() == 0) ? String.valueOf(timed)
+				: timed + " (+" + size.importWarmups() + " warm-up)";
 	}
 
 	private static String size(BenchContext context) {

@@ -1,6 +1,10 @@
 package io.chaingraph.gap;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +44,9 @@ import org.springframework.stereotype.Component;
  * recently used out first; 0 turns the cache off). A request can ask for a report computed afresh with
  * the HTTP header {@code Cache-Control: no-cache} ({@link #NO_CACHE}); it replaces the entry. Hits,
  * misses and evictions are the {@code cache.*} metrics with tag {@code cache=gapReports}.
+ *
+ * <p>It also remembers the reports asked for most recently ({@code chaingraph.gaps.refresh-reports}),
+ * so that {@link GapReportRefresher} can compute them again once a write has dropped them.
  */
 @Component
 class GapReportCache {
@@ -67,9 +74,25 @@ class GapReportCache {
 	/** The version seen last: when another one shows up, the entries of older versions are dropped. */
 	private final AtomicReference<String> lastVersion = new AtomicReference<>("");
 
+	/** The keys asked for most recently, least recent first (guarded by itself); empty when not kept. */
+	private final Map<Key, Boolean> recent;
+
+	private final int recentBound;
+
 	GapReportCache(Graph graph, @Value("${chaingraph.gaps.cache-segments:200000}") long segments,
-			ObjectProvider<MeterRegistry> meters) {
+			@Value("${chaingraph.gaps.refresh-reports:20}") int recentKeys, ObjectProvider<MeterRegistry> meters) {
+		if (recentKeys < 0) {
+			throw new IllegalArgumentException("chaingraph.gaps.refresh-reports must be 0 or more, was " + recentKeys);
+		}
 		this.graph = graph;
+		int bound = (segments <= 0) ? 0 : recentKeys;
+		this.recentBound = bound;
+		this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
+				return size() > bound;
+			}
+		};
 		if (segments <= 0) {
 			this.cache = null;
 			return;
@@ -90,6 +113,22 @@ class GapReportCache {
 		if (this.cache == null) {
 			return compute.get();
 		}
+		GapService.Reports reports = lookup(key, noCache, compute);
+		synchronized (this.recent) {
+			this.recent.put(key, Boolean.TRUE); // only a report that could be computed is worth refreshing
+		}
+		return reports;
+	}
+
+	/**
+	 * Like {@link #get} without asking afresh, for {@link GapReportRefresher}: does not count as a
+	 * request, so the order of the recent keys stays the clients'.
+	 */
+	GapService.Reports refresh(Key key, Supplier<GapService.Reports> compute) {
+		return (this.cache == null) ? compute.get() : lookup(key, false, compute);
+	}
+
+	private GapService.Reports lookup(Key key, boolean noCache, Supplier<GapService.Reports> compute) {
 		String version = this.graph.version();
 		String previous = this.lastVersion.getAndSet(version);
 		if (!previous.equals(version)) {
@@ -151,6 +190,33 @@ class GapReportCache {
 		finally {
 			this.waiting.decrementAndGet();
 		}
+	}
+
+	/** Whether recent keys are remembered (reports are kept and {@code chaingraph.gaps.refresh-reports} > 0). */
+	boolean remembersRecentKeys() {
+		return this.recentBound > 0;
+	}
+
+	/** The keys asked for most recently, most recent first (at most {@code chaingraph.gaps.refresh-reports}). */
+	List<Key> recentKeys() {
+		List<Key> keys;
+		synchronized (this.recent) {
+			keys = new ArrayList<>(this.recent.keySet());
+		}
+		Collections.reverse(keys);
+		return keys;
+	}
+
+	/** Stops remembering a key (its report could not be computed: a park or chain removed since). */
+	void forget(Key key) {
+		synchronized (this.recent) {
+			this.recent.remove(key);
+		}
+	}
+
+	/** The report kept for {@code key} at the graph's current version, or null (for tests). */
+	GapService.Reports peek(Key key) {
+		return (this.cache == null) ? null : this.cache.getIfPresent(new Versioned(this.graph.version(), key));
 	}
 
 	/** Requests waiting now for a report another one computes (for tests). */

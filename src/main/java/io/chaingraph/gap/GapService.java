@@ -109,6 +109,14 @@ class GapService {
 				() -> compute(distinctParks, chainId, weakBelow));
 	}
 
+	/**
+	 * Makes sure the reports of a key are kept at the graph's current version: computed now unless they
+	 * already are ({@link GapReportRefresher}).
+	 */
+	void refresh(GapReportCache.Key key) {
+		this.cache.refresh(key, () -> compute(key.parkIds(), key.chainId(), key.weakBelow()));
+	}
+
 	/** The report statement's row, read into reports (an unknown park or chain is a NotFoundException). */
 	private Reports compute(List<String> distinctParks, String chainId, int weakBelow) {
 		Map<String, List<StageCount>> perStage = new HashMap<>();

@@ -219,7 +219,7 @@ class GapReportCacheTest extends IntegrationTest {
 		}
 	}
 
-	private static Map<String, Integer> localCounts(GapReport report) {
+	static Map<String, Integer> localCounts(GapReport report) {
 		Map<String, Integer> counts = new java.util.LinkedHashMap<>();
 		for (SegmentStatus segment : report.segments()) {
 			counts.put(segment.node().id(), segment.localCount());

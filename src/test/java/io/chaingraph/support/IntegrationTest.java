@@ -13,14 +13,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that need the service: the whole application on a random HTTP port with a real
  * embedded Neo4j (Bolt on a free loopback port) in a fresh temporary directory, sample data off,
- * a query timeout long enough for a loaded build machine.
+ * a query timeout long enough for a loaded build machine, no background refresh of gap reports.
  * Spring caches the context, so all subclasses share one database: each test builds the graph it
  * needs (see {@link Fixtures}) after wiping it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "chaingraph.sample-data=false",
 		"chaingraph.embedded.bolt-port=0", "chaingraph.embedded.page-cache=64MB",
 		// generous: the build machine may be shared and slow; no test relies on the 10 s default
-		"chaingraph.query.timeout=60s" })
+		"chaingraph.query.timeout=60s",
+		// no background statements that would disturb the tests counting round trips (GapReportRefresherTest turns it on)
+		"chaingraph.gaps.refresh-reports=0" })
 public abstract class IntegrationTest {
 
 	/** Runs once per application context: contexts with other settings (tokens, limits) get a database of their own. */

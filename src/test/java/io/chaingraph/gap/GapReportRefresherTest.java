@@ -1,0 +1,101 @@
+package io.chaingraph.gap;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.chaingraph.config.Graph;
+import io.chaingraph.support.Fixtures;
+import io.chaingraph.support.IntegrationTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After a write, the gap reports asked for most recently are computed again in the background
+ * ({@link GapReportRefresher}), so the first request after the write finds its report kept and up to
+ * date. Its own application context: the refresher is on (two reports, polled every 100 ms).
+ *
+ * <pre>
+ * parks P and Q; chain K with segments A and B; e1 (in P) works in A
+ * </pre>
+ */
+@TestPropertySource(properties = { "chaingraph.gaps.refresh-reports=2", "chaingraph.gaps.refresh-poll=100ms" })
+class GapReportRefresherTest extends IntegrationTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@Autowired
+	Graph graph;
+
+	@Autowired
+	GapService gaps;
+
+	@Autowired
+	GapReportCache cache;
+
+	@Autowired
+	GapReportRefresher refresher;
+
+	@BeforeEach
+	void build() {
+		new Fixtures(this.graph).wipe().cypher("""
+				CREATE (p:Park:Entity {id: 'P', name: 'P', aliases: []}),
+				       (q:Park:Entity {id: 'Q', name: 'Q', aliases: []}),
+				       (k:Chain:Entity {id: 'K', name: 'K', aliases: []}),
+				       (a:ChainNode:Entity {id: 'A', name: 'A', aliases: [], stage: 'UPSTREAM'})-[:IN_CHAIN]->(k),
+				       (b:ChainNode:Entity {id: 'B', name: 'B', aliases: [], stage: 'DOWNSTREAM'})-[:IN_CHAIN]->(k),
+				       (a)-[:FEEDS]->(b),
+				       (e1:Enterprise:Entity {id: 'e1', name: 'e1', aliases: [], tags: []})-[:LOCATED_IN]->(p),
+				       (e1)-[:OPERATES_IN]->(a)""");
+	}
+
+	@Test
+	void theFirstRequestAfterAWriteFindsItsReportComputedAgainAndUpToDate() {
+		GapReportCache.Key key = new GapReportCache.Key(List.of("P"), "K", 2);
+		assertThat(GapReportCacheTest.localCounts(this.gaps.chainGaps("P", "K", 2))).containsExactly(Map.entry("A", 1), Map.entry("B", 0));
+
+		// a write outside the service drops the report; the refresher computes it again
+		new Fixtures(this.graph).cypher("""
+				MATCH (p:Park {id: 'P'}), (b:ChainNode {id: 'B'})
+				CREATE (:Enterprise:Entity {id: 'e2', name: 'e2', aliases: [], tags: []})-[:LOCATED_IN]->(p),
+				       (e3:Enterprise:Entity {id: 'e3', name: 'e3', aliases: [], tags: []})-[:OPERATES_IN]->(b)""");
+		new Fixtures(this.graph).cypher("MATCH (e:Enterprise {id: 'e2'}), (b:ChainNode {id: 'B'}) CREATE (e)-[:OPERATES_IN]->(b)");
+		GapService.Reports refreshed = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+			.until(() -> this.cache.peek(key), java.util.Objects::nonNull);
+		assertThat(GapReportCacheTest.localCounts(refreshed.reports().get(0))).as("computed after the write")
+			.containsExactly(Map.entry("A", 1), Map.entry("B", 1));
+
+		// the request is answered from it (the very report the refresher computed; the refresher's own
+		// polls make counting this request's round trips unreliable here, GapReportCacheTest counts them)
+		assertThat(this.gaps.chainGaps("P", "K", 2)).isSameAs(refreshed.reports().get(0));
+	}
+
+	@Test
+	void onlyTheReportsAskedForMostRecentlyAreRefreshedAndOnesThatNoLongerExistAreForgotten() {
+		this.gaps.chainGaps("P", "K", 3);
+		this.gaps.compare(List.of("P", "Q"), "K", 2);
+		this.gaps.chainGaps("Q", "K", 2);
+		GapReportCache.Key q = new GapReportCache.Key(List.of("Q"), "K", 2);
+		GapReportCache.Key pq = new GapReportCache.Key(List.of("P", "Q"), "K", 2);
+		GapReportCache.Key oldest = new GapReportCache.Key(List.of("P"), "K", 3);
+		assertThat(this.cache.recentKeys()).as("most recent first, two kept").containsExactly(q, pq);
+
+		long before = this.refresher.refreshes();
+		new Fixtures(this.graph).cypher("MATCH (p:Park {id: 'P'}) SET p.name = 'P2'");
+		Awaitility.await().atMost(PATIENCE).until(() -> this.cache.peek(q) != null && this.cache.peek(pq) != null);
+		assertThat(this.refresher.refreshes() - before).isGreaterThanOrEqualTo(2);
+		assertThat(this.cache.peek(oldest)).as("not among the two most recent").isNull();
+
+		// Q is removed: its report cannot be computed any more, so the refresher stops asking for it
+		new Fixtures(this.graph).cypher("MATCH (p:Park {id: 'Q'}) DETACH DELETE p");
+		Awaitility.await().atMost(PATIENCE).until(() -> !this.cache.recentKeys().contains(q));
+		assertThat(this.cache.recentKeys()).doesNotContain(q);
+	}
+
+}
