@@ -53,17 +53,32 @@ class GapReportCacheTest extends IntegrationTest {
 	@LocalServerPort
 	int port;
 
+	/** The graph in the class comment (also {@link GapReportRefresherTest}'s). */
+	static final String GRAPH = """
+			CREATE (p:Park:Entity {id: 'P', name: 'P', aliases: []}),
+			       (q:Park:Entity {id: 'Q', name: 'Q', aliases: []}),
+			       (k:Chain:Entity {id: 'K', name: 'K', aliases: []}),
+			       (a:ChainNode:Entity {id: 'A', name: 'A', aliases: [], stage: 'UPSTREAM'})-[:IN_CHAIN]->(k),
+			       (b:ChainNode:Entity {id: 'B', name: 'B', aliases: [], stage: 'DOWNSTREAM'})-[:IN_CHAIN]->(k),
+			       (a)-[:FEEDS]->(b),
+			       (e1:Enterprise:Entity {id: 'e1', name: 'e1', aliases: [], tags: []})-[:LOCATED_IN]->(p),
+			       (e1)-[:OPERATES_IN]->(a)""";
+
+	/**
+	 * A write outside the service, in two transactions: e2 (in P) and e3 (elsewhere) now work in B, so
+	 * P's count of B goes from 0 to 1.
+	 */
+	static void enterpriseInPNowWorksInB(Graph graph) {
+		new Fixtures(graph).cypher("""
+				MATCH (p:Park {id: 'P'}), (b:ChainNode {id: 'B'})
+				CREATE (:Enterprise:Entity {id: 'e2', name: 'e2', aliases: [], tags: []})-[:LOCATED_IN]->(p),
+				       (:Enterprise:Entity {id: 'e3', name: 'e3', aliases: [], tags: []})-[:OPERATES_IN]->(b)""");
+		new Fixtures(graph).cypher("MATCH (e:Enterprise {id: 'e2'}), (b:ChainNode {id: 'B'}) CREATE (e)-[:OPERATES_IN]->(b)");
+	}
+
 	@BeforeEach
 	void build() {
-		new Fixtures(this.graph).wipe().cypher("""
-				CREATE (p:Park:Entity {id: 'P', name: 'P', aliases: []}),
-				       (q:Park:Entity {id: 'Q', name: 'Q', aliases: []}),
-				       (k:Chain:Entity {id: 'K', name: 'K', aliases: []}),
-				       (a:ChainNode:Entity {id: 'A', name: 'A', aliases: [], stage: 'UPSTREAM'})-[:IN_CHAIN]->(k),
-				       (b:ChainNode:Entity {id: 'B', name: 'B', aliases: [], stage: 'DOWNSTREAM'})-[:IN_CHAIN]->(k),
-				       (a)-[:FEEDS]->(b),
-				       (e1:Enterprise:Entity {id: 'e1', name: 'e1', aliases: [], tags: []})-[:LOCATED_IN]->(p),
-				       (e1)-[:OPERATES_IN]->(a)""");
+		new Fixtures(this.graph).wipe().cypher(GRAPH);
 	}
 
 	@Test
@@ -84,11 +99,7 @@ class GapReportCacheTest extends IntegrationTest {
 		assertThat(this.graph.statementCount() - before).isEqualTo(2);
 
 		// a write outside the service: an enterprise in P now works in B
-		new Fixtures(this.graph).cypher("""
-				MATCH (p:Park {id: 'P'}), (b:ChainNode {id: 'B'})
-				CREATE (:Enterprise:Entity {id: 'e2', name: 'e2', aliases: [], tags: []})-[:LOCATED_IN]->(p),
-				       (:Enterprise:Entity {id: 'e3', name: 'e3', aliases: [], tags: []})-[:OPERATES_IN]->(b)""");
-		new Fixtures(this.graph).cypher("MATCH (e:Enterprise {id: 'e2'}), (b:ChainNode {id: 'B'}) CREATE (e)-[:OPERATES_IN]->(b)");
+		enterpriseInPNowWorksInB(this.graph);
 		before = this.graph.statementCount();
 		GapReport afterWrite = this.gaps.chainGaps("P", "K", 2);
 		assertThat(this.graph.statementCount() - before).as("version + report").isEqualTo(2);

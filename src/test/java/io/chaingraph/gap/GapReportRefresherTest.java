@@ -44,28 +44,17 @@ class GapReportRefresherTest extends IntegrationTest {
 
 	@BeforeEach
 	void build() {
-		new Fixtures(this.graph).wipe().cypher("""
-				CREATE (p:Park:Entity {id: 'P', name: 'P', aliases: []}),
-				       (q:Park:Entity {id: 'Q', name: 'Q', aliases: []}),
-				       (k:Chain:Entity {id: 'K', name: 'K', aliases: []}),
-				       (a:ChainNode:Entity {id: 'A', name: 'A', aliases: [], stage: 'UPSTREAM'})-[:IN_CHAIN]->(k),
-				       (b:ChainNode:Entity {id: 'B', name: 'B', aliases: [], stage: 'DOWNSTREAM'})-[:IN_CHAIN]->(k),
-				       (a)-[:FEEDS]->(b),
-				       (e1:Enterprise:Entity {id: 'e1', name: 'e1', aliases: [], tags: []})-[:LOCATED_IN]->(p),
-				       (e1)-[:OPERATES_IN]->(a)""");
+		new Fixtures(this.graph).wipe().cypher(GapReportCacheTest.GRAPH);
 	}
 
 	@Test
 	void theFirstRequestAfterAWriteFindsItsReportComputedAgainAndUpToDate() {
 		GapReportCache.Key key = new GapReportCache.Key(List.of("P"), "K", 2);
-		assertThat(GapReportCacheTest.localCounts(this.gaps.chainGaps("P", "K", 2))).containsExactly(Map.entry("A", 1), Map.entry("B", 0));
+		assertThat(GapReportCacheTest.localCounts(this.gaps.chainGaps("P", "K", 2)))
+			.containsExactly(Map.entry("A", 1), Map.entry("B", 0));
 
 		// a write outside the service drops the report; the refresher computes it again
-		new Fixtures(this.graph).cypher("""
-				MATCH (p:Park {id: 'P'}), (b:ChainNode {id: 'B'})
-				CREATE (:Enterprise:Entity {id: 'e2', name: 'e2', aliases: [], tags: []})-[:LOCATED_IN]->(p),
-				       (e3:Enterprise:Entity {id: 'e3', name: 'e3', aliases: [], tags: []})-[:OPERATES_IN]->(b)""");
-		new Fixtures(this.graph).cypher("MATCH (e:Enterprise {id: 'e2'}), (b:ChainNode {id: 'B'}) CREATE (e)-[:OPERATES_IN]->(b)");
+		GapReportCacheTest.enterpriseInPNowWorksInB(this.graph);
 		GapService.Reports refreshed = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
 			.until(() -> this.cache.peek(key), java.util.Objects::nonNull);
 		assertThat(GapReportCacheTest.localCounts(refreshed.reports().get(0))).as("computed after the write")
