@@ -80,6 +80,7 @@ class GapReportRefresher implements SmartLifecycle {
 				TimeUnit.MILLISECONDS);
 	}
 
+	/** Stopped before the beans are destroyed, so before the driver and the database it reads from. */
 	@Override
 	public synchronized void stop() {
 		if (this.executor != null) {
@@ -91,12 +92,6 @@ class GapReportRefresher implements SmartLifecycle {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.executor != null;
-	}
-
-	/** Before the database and its driver stop (they are stopped late, as beans being destroyed). */
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 	/** One poll; never throws, or the executor would stop polling. */

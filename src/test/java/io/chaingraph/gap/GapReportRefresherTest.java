@@ -5,27 +5,31 @@ import java.util.List;
 import java.util.Map;
 
 import io.chaingraph.config.Graph;
+import io.chaingraph.config.Limits;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After a write, the gap reports asked for most recently are computed again in the background
  * ({@link GapReportRefresher}), so the first request after the write finds its report kept and up to
- * date. Its own application context: the refresher is on (two reports, polled every 100 ms).
+ * date. The shared application context runs without the refresher (its polls would disturb the tests
+ * counting round trips), so each test here builds its own cache (two recent reports), service and
+ * refresher (polling every 100 ms) on the context's database, and stops the refresher afterwards.
  *
  * <pre>
  * parks P and Q; chain K with segments A and B; e1 (in P) works in A
  * </pre>
  */
-@TestPropertySource(properties = { "chaingraph.gaps.refresh-reports=2", "chaingraph.gaps.refresh-poll=100ms" })
 class GapReportRefresherTest extends IntegrationTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -34,17 +38,30 @@ class GapReportRefresherTest extends IntegrationTest {
 	Graph graph;
 
 	@Autowired
-	GapService gaps;
+	GapRepository repository;
 
 	@Autowired
-	GapReportCache cache;
+	Limits limits;
 
-	@Autowired
-	GapReportRefresher refresher;
+	private GapReportCache cache;
+
+	private GapService gaps;
+
+	private GapReportRefresher refresher;
 
 	@BeforeEach
 	void build() {
 		new Fixtures(this.graph).wipe().cypher(GapReportCacheTest.GRAPH);
+		this.cache = new GapReportCache(this.graph, 200_000, 2,
+				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
+		this.gaps = new GapService(this.repository, this.cache, this.limits);
+		this.refresher = new GapReportRefresher(this.graph, this.gaps, this.cache, Duration.ofMillis(100));
+		this.refresher.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.refresher.stop();
 	}
 
 	@Test

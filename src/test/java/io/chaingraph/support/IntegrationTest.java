@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"chaingraph.embedded.bolt-port=0", "chaingraph.embedded.page-cache=64MB",
 		// generous: the build machine may be shared and slow; no test relies on the 10 s default
 		"chaingraph.query.timeout=60s",
-		// no background statements that would disturb the tests counting round trips (GapReportRefresherTest turns it on)
+		// no background statements that would disturb the tests counting round trips (GapReportRefresherTest runs one of its own)
 		"chaingraph.gaps.refresh-reports=0" })
 public abstract class IntegrationTest {
 
