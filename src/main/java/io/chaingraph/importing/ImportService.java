@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import io.chaingraph.audit.Actor;
 import io.chaingraph.audit.AuditLog;
@@ -321,9 +322,10 @@ public class ImportService {
 	// ---- writing
 
 	/**
-	 * Write-locks the nodes of a batch (in id order) before they are compared and written, in the
-	 * same transaction: the fingerprint and version read next are the latest committed ones, and no
-	 * curation mutation can commit in between (it locks the same node first, see CurationService).
+	 * Write-locks the nodes of a batch (in id order; for relationships both ends) before they are
+	 * compared and written, in the same transaction: the fingerprint and version read next are the
+	 * latest committed ones, no curation mutation can commit in between (it locks the same node first,
+	 * see CurationService), and writers taking their locks in the same order never deadlock.
 	 */
 	private static final String LOCK = """
 			UNWIND $ids AS id
@@ -447,7 +449,14 @@ public class ImportService {
 		List<RelRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		long removed = 0;
 		if (!known.isEmpty()) {
-			List<String> ids = known.stream().map(RelRow::from).distinct().sorted().toList();
+			// both ends, in one order for every transaction: MERGE locks the end nodes it creates
+			// relationships on, and batches share those (segments, parks, suppliers) in different orders, so
+			// writers locking them row by row would wait for each other in a cycle (deadlocks, retried)
+			List<String> ids = known.stream()
+				.flatMap(r -> (r.to() == null) ? Stream.of(r.from()) : Stream.of(r.from(), r.to()))
+				.distinct()
+				.sorted()
+				.toList();
 			List<Map<String, Object>> rows = known.stream().filter(r -> r.to() != null).map(ImportService::relParams)
 				.toList();
 			Map<String, Long> written = this.graph.inWriteTransaction(tx -> {
