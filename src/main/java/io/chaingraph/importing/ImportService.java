@@ -398,6 +398,14 @@ public class ImportService {
 			  SET r = row.props, r.importRun = $run, r.version = version + 1)
 			RETURN status, count(*) AS n""";
 
+	/** The end nodes of the rows whose relationship is not there yet (MERGE will create it). */
+	private static final String MISSING_ENDS = """
+			UNWIND $rows AS row
+			MATCH (a:%1$s {id: row.from})
+			MATCH (b:%2$s {id: row.to})
+			WHERE NOT EXISTS { (a)-[:%3$s]->(b) }
+			RETURN collect(DISTINCT b.id) AS ids""";
+
 	private static final String COMPARE_RELS = """
 			UNWIND $rows AS row
 			OPTIONAL MATCH (:%1$s {id: row.from})-[old:%3$s]->(:%2$s {id: row.to})
@@ -449,18 +457,20 @@ public class ImportService {
 		List<RelRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		long removed = 0;
 		if (!known.isEmpty()) {
-			// both ends, in one order for every transaction: MERGE locks the end nodes it creates
-			// relationships on, and batches share those (segments, parks, suppliers) in different orders, so
-			// writers locking them row by row would wait for each other in a cycle (deadlocks, retried)
-			List<String> ids = known.stream()
-				.flatMap(r -> (r.to() == null) ? Stream.of(r.from()) : Stream.of(r.from(), r.to()))
-				.distinct()
-				.sorted()
-				.toList();
+			List<String> starts = known.stream().map(RelRow::from).distinct().toList();
 			List<Map<String, Object>> rows = known.stream().filter(r -> r.to() != null).map(ImportService::relParams)
 				.toList();
 			Map<String, Long> written = this.graph.inWriteTransaction(tx -> {
-				// like the curation mutations: the relationship's start node is locked before it is compared
+				// Like the curation mutations, the relationship's start node is locked before it is compared.
+				// So is the end node of a relationship that is not there yet: MERGE locks the ends of what it
+				// creates, batches share those (segments, parks, suppliers) in different orders, and writers
+				// locking them row by row would wait for each other in a cycle. All of a transaction's locks
+				// are taken at once, in id order, so no two writers deadlock; a batch that creates nothing
+				// (a re-run of unchanged data) locks its start nodes only.
+				List<String> ends = rows.isEmpty() ? List.of()
+						: tx.run(MISSING_ENDS.formatted(step.fromLabel(), step.toLabel(), step.type()), Map.of("rows", rows))
+							.single().get("ids").asList(org.neo4j.driver.Value::asString);
+				List<String> ids = Stream.concat(starts.stream(), ends.stream()).distinct().sorted().toList();
 				tx.run(LOCK, Map.of("ids", ids)).consume();
 				Map<String, Long> result = new HashMap<>();
 				if (step.single()) {
