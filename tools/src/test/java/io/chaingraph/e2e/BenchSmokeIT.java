@@ -20,13 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchSmokeIT {
 
+	/** The tools' runnable jar ({@code mvn package} writes it next to the service's). */
+	static final Path TOOLS_JAR = Path.of("target", "chaingraph-tools.jar").toAbsolutePath();
+
 	@TempDir
 	Path out;
 
 	@Test
 	void smokeBenchPrintsAndWritesTheImportTables() throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", PackagedJarIT.JAR.toString(), "bench", "--smoke", "--out", this.out.toString()));
+				"-jar", TOOLS_JAR.toString(), "bench", "--smoke", "--out", this.out.toString()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(15, TimeUnit.MINUTES)).isTrue();

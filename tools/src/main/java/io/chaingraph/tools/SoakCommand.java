@@ -1,4 +1,4 @@
-package io.chaingraph.cli;
+package io.chaingraph.tools;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

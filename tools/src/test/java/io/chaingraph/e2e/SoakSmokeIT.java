@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SoakSmokeIT {
 
+	/** The tools' runnable jar ({@code mvn package} writes it next to the service's). */
+	static final Path TOOLS_JAR = Path.of("target", "chaingraph-tools.jar").toAbsolutePath();
+
 	private static final Pattern LINE = Pattern.compile(
 			"\\[ *\\d+\\.\\d s\\] +([\\d,]+) requests \\((\\d+) reads, (\\d+) writes\\) .* req/s +p50 \\S+ ms +p99 \\S+ ms +errors (\\d+) .*heap \\S+ / \\S+ MB");
 
@@ -31,7 +34,7 @@ class SoakSmokeIT {
 	void soakReportsIntervalsAndATableWithZeroErrors() throws Exception {
 		Path table = this.work.resolve("soak.md");
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				PackagedJarIT.JAR.toString(), "soak", "--duration", "20s", "--interval", "5s", "--clients", "2",
+				TOOLS_JAR.toString(), "soak", "--duration", "20s", "--interval", "5s", "--clients", "2",
 				"--write-share", "0.3", "--enterprises", "100", "--work", this.work.toString(), "--out", table.toString());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.chaingraph.cli;
+package io.chaingraph.tools;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
