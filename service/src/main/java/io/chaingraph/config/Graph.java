@@ -136,13 +136,38 @@ public class Graph {
 		if (this.database != null) {
 			session.withDatabase(this.database);
 		}
-		try (org.neo4j.driver.Session s = this.driver.session(session.build())) {
-			return s.executeWrite(tx -> {
-				this.statements.incrementAndGet();
-				return work.apply(tx);
-			}, org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build());
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (int attempt = 1;; attempt++) {
+			try (org.neo4j.driver.Session s = this.driver.session(session.build())) {
+				return s.executeWrite(tx -> {
+					this.statements.incrementAndGet();
+					return work.apply(tx);
+				}, org.neo4j.driver.TransactionConfig.builder().withTimeout(timeout).build());
+			}
+			catch (org.neo4j.driver.exceptions.TransientException ex) {
+				// The driver retries for spring.neo4j.max-transaction-retry-time only (short, so a read fails
+				// fast in an outage). Writers that merge onto shared nodes side by side can deadlock again and
+				// again on a busy machine; a deadlock rolls the transaction back whole, so it is tried again
+				// here, after a growing random pause, until the transaction's own timeout has passed.
+				long pause = java.util.concurrent.ThreadLocalRandom.current().nextLong(50, 200) * Math.min(attempt, 10);
+				if (!DEADLOCK.equals(ex.code()) || System.nanoTime() + pause * 1_000_000 > deadline) {
+					throw ex;
+				}
+				log.debug("Deadlock in a write transaction (attempt {}), trying again in {} ms", attempt, pause);
+				try {
+					Thread.sleep(pause);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
 		}
 	}
+
+	private static final String DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected";
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Graph.class);
 
 	/**
 	 * The database's version as its server reports it: the bookmark of an empty read. Every committed
