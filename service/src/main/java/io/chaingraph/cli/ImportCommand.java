@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.chaingraph.audit.Actor;
-import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.ReportPrinter;
+import io.chaingraph.importing.read.DatasetSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -3,6 +3,10 @@ package io.chaingraph.importing;
 import java.time.Duration;
 import java.util.List;
 
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.validate.NameVariant;
+
 /**
  * The outcome of one import: validation problems, and (when it loaded or was a dry run) what each
  * file did to the graph.

@@ -2,6 +2,9 @@ package io.chaingraph.importing;
 
 import java.util.List;
 
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.importing.load.FileSummary;
+
 /**
  * An import run as the API shows it (the :ImportRun node). Times are ISO-8601.
  *

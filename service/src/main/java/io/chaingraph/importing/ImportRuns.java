@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.upload.ImportQueue;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 import tools.jackson.core.type.TypeReference;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads {@code :ImportRun} nodes for the GraphQL API and the upload endpoint. */
 @Repository
-class ImportRuns {
+public class ImportRuns {
 
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -36,7 +39,7 @@ class ImportRuns {
 				Map.of("first", first), this::map);
 	}
 
-	Optional<ImportRun> find(String id) {
+	public Optional<ImportRun> find(String id) {
 		return this.graph.one("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", id), this::map);
 	}
 

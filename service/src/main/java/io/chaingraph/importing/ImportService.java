@@ -14,11 +14,17 @@ import java.util.stream.Stream;
 import io.chaingraph.audit.Actor;
 import io.chaingraph.audit.AuditLog;
 import io.chaingraph.config.Graph;
-import io.chaingraph.importing.LoadPlan.NodeRow;
-import io.chaingraph.importing.LoadPlan.NodeStep;
-import io.chaingraph.importing.LoadPlan.RelRow;
-import io.chaingraph.importing.LoadPlan.RelStep;
-import io.chaingraph.importing.LoadPlan.Step;
+import io.chaingraph.dataset.EntityRecords;
+import io.chaingraph.importing.load.BatchWriters;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
+import io.chaingraph.importing.validate.DatasetValidator;
+import io.chaingraph.importing.validate.LoadPlan;
+import io.chaingraph.importing.validate.LoadPlan.NodeRow;
+import io.chaingraph.importing.validate.LoadPlan.NodeStep;
+import io.chaingraph.importing.validate.LoadPlan.RelRow;
+import io.chaingraph.importing.validate.LoadPlan.RelStep;
+import io.chaingraph.importing.validate.LoadPlan.Step;
 import org.neo4j.driver.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +47,10 @@ public class ImportService {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** A RUNNING import whose heartbeat is older than this belongs to a dead process. */
-	static final Duration STALE_AFTER = Duration.ofSeconds(30);
+	public static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
 	/** How often a loading run records that it is alive. */
-	static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
+	public static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(2);
 
 	private final Graph graph;
 

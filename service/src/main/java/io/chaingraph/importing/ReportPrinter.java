@@ -4,6 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.validate.NameVariant;
+
 
 /**
  * The import's problems and summary table, as a person reads them on a terminal: printed by the

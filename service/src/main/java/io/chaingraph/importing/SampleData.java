@@ -7,6 +7,7 @@ import java.util.Map;
 import io.chaingraph.config.EmbeddedNeo4j;
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.SchemaMigrations;
+import io.chaingraph.importing.read.DatasetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

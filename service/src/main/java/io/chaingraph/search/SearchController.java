@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.Limits;
-import io.chaingraph.importing.NameNormalizer;
+import io.chaingraph.dataset.NameNormalizer;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.chaingraph.ChaingraphApplication;
-import io.chaingraph.importing.DatasetSource;
-import io.chaingraph.importing.FileSummary;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.DatasetDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

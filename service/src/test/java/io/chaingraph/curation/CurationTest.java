@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.chaingraph.importing.DatasetSource;
-import io.chaingraph.importing.FileSummary;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.ChainFixture;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.HttpGraphQl;

@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.importing.DatasetSource;
+import io.chaingraph.dataset.Problem;
 import io.chaingraph.importing.ImportProgress;
-import io.chaingraph.importing.Problem;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 
 import static org.assertj.core.api.Assertions.assertThat;

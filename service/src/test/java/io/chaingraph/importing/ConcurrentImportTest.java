@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.chaingraph.audit.Actor;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.SecuredIntegrationTest;

@@ -13,6 +13,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.chaingraph.config.Graph;
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.dataset.RecordRules;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphChecksum;

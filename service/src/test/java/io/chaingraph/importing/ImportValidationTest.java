@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.chaingraph.config.Graph;
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.importing.read.DatasetSource;
+import io.chaingraph.importing.read.ProblemList;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphChecksum;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.chaingraph.config.Graph;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphQlTest;
 import org.junit.jupiter.api.BeforeEach;

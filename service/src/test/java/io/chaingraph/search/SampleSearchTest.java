@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.chaingraph.config.Graph;
-import io.chaingraph.importing.DatasetSource;
+import io.chaingraph.dataset.NameNormalizer;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportService;
-import io.chaingraph.importing.NameNormalizer;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphQlTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.chaingraph.config.Graph;
-import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportService;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphQlTest;

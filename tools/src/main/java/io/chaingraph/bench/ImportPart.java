@@ -9,12 +9,12 @@ import java.util.Map;
 
 import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
-import io.chaingraph.importing.DatasetSource;
-import io.chaingraph.importing.FileSummary;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 

@@ -6,10 +6,10 @@ import java.util.List;
 
 import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
-import io.chaingraph.importing.DatasetSource;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
+import io.chaingraph.importing.read.DatasetSource;
 
 /**
  * The read side of {@code bench}: for each size, a fresh database with the service on a free port,

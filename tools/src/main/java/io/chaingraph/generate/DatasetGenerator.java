@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
-import io.chaingraph.importing.CreditCode;
-import io.chaingraph.importing.DatasetFormat;
+import io.chaingraph.dataset.CreditCode;
+import io.chaingraph.dataset.DatasetFormat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

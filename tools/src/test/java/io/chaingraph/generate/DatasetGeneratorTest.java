@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
-import io.chaingraph.importing.CreditCode;
-import io.chaingraph.importing.DatasetFormat;
+import io.chaingraph.dataset.CreditCode;
+import io.chaingraph.dataset.DatasetFormat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;

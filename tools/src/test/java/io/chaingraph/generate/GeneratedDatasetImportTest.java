@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.chaingraph.config.Graph;
-import io.chaingraph.importing.DatasetSource;
-import io.chaingraph.importing.FileSummary;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.IntegrationTest;
 import org.apache.commons.csv.CSVFormat;

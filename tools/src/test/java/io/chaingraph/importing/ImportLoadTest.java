@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.chaingraph.config.Graph;
+import io.chaingraph.dataset.Problem;
 import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
+import io.chaingraph.importing.validate.NameVariant;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphChecksum;

@@ -15,8 +15,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.chaingraph.config.Graph;
+import io.chaingraph.dataset.Problem;
 import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.IntegrationTest;

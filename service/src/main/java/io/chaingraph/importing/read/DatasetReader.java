@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +26,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-import io.chaingraph.importing.DatasetFormat.FileSpec;
+import io.chaingraph.dataset.DatasetFormat;
+import io.chaingraph.dataset.DatasetFormat.FileSpec;
+import io.chaingraph.dataset.Problem;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -40,40 +42,40 @@ import tools.jackson.databind.json.JsonMapper;
  * reporting problems with their line numbers and keeping no rows; {@link #rows} reads a file that
  * passed again, one row at a time. Typing and cross-checks are the validator's job.
  */
-final class DatasetReader {
+public final class DatasetReader {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final int CHUNK = 64 * 1024;
 
 	/** A file that can be read: its header and how many rows it has; {@code values} of a row align with the header. */
-	record FileInfo(String fileName, FileSpec spec, List<String> header, int rows) {
+	public record FileInfo(String fileName, FileSpec spec, List<String> header, int rows) {
 
-		int index(String column) {
+		public int index(String column) {
 			return this.header.indexOf(column);
 		}
 
-		String baseName() {
+		public String baseName() {
 			return this.spec.baseName();
 		}
 
 	}
 
-	record RawRow(int line, String[] values) {
+	public record RawRow(int line, String[] values) {
 	}
 
 	/**
 	 * @param files base name → the readable file, in file-name order
 	 * @param checksums file name → sha256 of every file of the source (null when one is not UTF-8)
 	 */
-	record Result(Map<String, FileInfo> files, List<Problem> problems, Map<String, String> checksums) {
+	public record Result(Map<String, FileInfo> files, List<Problem> problems, Map<String, String> checksums) {
 	}
 
 	private DatasetReader() {
 	}
 
 	/** Checksums, encoding and syntax of every file; keeps no rows. */
-	static Result check(DatasetSource source) {
+	public static Result check(DatasetSource source) {
 		List<Problem> problems = new ProblemList();
 		Map<String, FileInfo> files = new LinkedHashMap<>();
 		Map<String, String> seenBase = new LinkedHashMap<>();
@@ -122,7 +124,7 @@ final class DatasetReader {
 	 * Reads a file that {@link #check} found readable again, handing over its well-formed rows in
 	 * order (the problems of the others were reported by {@link #check}).
 	 */
-	static void rows(DatasetSource source, FileInfo file, Consumer<RawRow> each) {
+	public static void rows(DatasetSource source, FileInfo file, Consumer<RawRow> each) {
 		List<Problem> reportedBefore = new ProblemList();
 		try (Reader text = open(source.files().get(file.fileName()))) {
 			if (file.fileName().endsWith(".jsonl")) {

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.upload;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +17,10 @@ import java.util.stream.Stream;
 
 import io.chaingraph.audit.Actor;
 import io.chaingraph.config.Graph;
+import io.chaingraph.importing.ImportProgress;
+import io.chaingraph.importing.ImportService;
+import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.importing.read.DatasetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.upload;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +18,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.chaingraph.audit.Actor;
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.importing.ImportProgress;
+import io.chaingraph.importing.ImportReport;
+import io.chaingraph.importing.ImportService;
+import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.importing.ReportPrinter;
+import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphChecksum;

@@ -1,15 +1,15 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.read;
 
 /**
  * Waits without giving up on an interrupt: the importer's hand-overs between threads always end (a
  * batch within its transaction timeout, a reader at its file's end), so an interrupt is kept for the
  * importer to act on between two batches, as it does with one thread.
  */
-final class Uninterruptibly {
+public final class Uninterruptibly {
 
 	/** A blocking call that may also fail with {@code X}. */
 	@FunctionalInterface
-	interface Wait<T, X extends Exception> {
+	public interface Wait<T, X extends Exception> {
 
 		T get() throws InterruptedException, X;
 
@@ -19,7 +19,7 @@ final class Uninterruptibly {
 	}
 
 	/** Calls {@code wait} until it returns, then sets the interrupt flag again if it was interrupted. */
-	static <T, X extends Exception> T await(Wait<T, X> wait) throws X {
+	public static <T, X extends Exception> T await(Wait<T, X> wait) throws X {
 		boolean interrupted = false;
 		try {
 			while (true) {

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.read;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * producer is thrown on the calling thread as it is (an unreadable file's exception, say), once the
  * items produced before it are consumed; a failure of the consumer stops the producer.
  */
-final class ReadAhead {
+public final class ReadAhead {
 
 	static final int CHUNK = 256;
 
@@ -34,7 +34,7 @@ final class ReadAhead {
 	 * thread; returns when both are done.
 	 */
 	@SuppressWarnings("unchecked")
-	static <T> void forEach(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
+	public static <T> void forEach(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
 		BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
 		Throwable[] failure = { null };
 		Thread reader = new Thread(() -> {

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.read;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.chaingraph.dataset.Problem;
+
 /**
  * The problems one check finds, the first {@value #LIMIT} of them kept and the rest only counted. A
  * dataset broken on every one of a million rows would otherwise hold a million problems in memory and
  * write them all into its import run; after the first thousand, a planner learns nothing new from the
  * next one. {@link #listed} adds one problem per file and severity that says how many more there were.
  */
-final class ProblemList extends ArrayList<Problem> {
+public final class ProblemList extends ArrayList<Problem> {
 
 	/** Problems kept per check (reading the files, typing the rows, cross-checks, …). */
-	static final int LIMIT = 1_000;
+	public static final int LIMIT = 1_000;
 
 	/** Per file, the errors [0] and warnings [1] found but not kept. */
 	private final Map<String, long[]> more = new LinkedHashMap<>();
@@ -53,12 +55,12 @@ final class ProblemList extends ArrayList<Problem> {
 	}
 
 	/** Whether any problem found is an error, listed or not. */
-	boolean hasErrors() {
+	public boolean hasErrors() {
 		return this.more.values().stream().anyMatch(counts -> counts[0] > 0) || stream().anyMatch(Problem::isError);
 	}
 
 	/** The problems kept, and per file and severity one more saying how many were found but not listed. */
-	List<Problem> listed() {
+	public List<Problem> listed() {
 		List<Problem> listed = new ArrayList<>(this);
 		this.more.forEach((file, counts) -> {
 			if (counts[0] > 0) {

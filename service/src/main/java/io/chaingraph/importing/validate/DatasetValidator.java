@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.validate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,14 +11,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import io.chaingraph.importing.DatasetFormat.Column;
-import io.chaingraph.importing.DatasetReader.FileInfo;
-import io.chaingraph.importing.DatasetReader.RawRow;
-import io.chaingraph.importing.LoadPlan.NodeStep;
-import io.chaingraph.importing.LoadPlan.RelStep;
-import io.chaingraph.importing.LoadPlan.Step;
-import io.chaingraph.importing.PlanRows.Link;
-import io.chaingraph.importing.PlanRows.Typed;
+import io.chaingraph.dataset.DatasetFormat;
+import io.chaingraph.dataset.DatasetFormat.Column;
+import io.chaingraph.dataset.NameNormalizer;
+import io.chaingraph.dataset.Problem;
+import io.chaingraph.dataset.RecordRules;
+import io.chaingraph.importing.read.DatasetReader;
+import io.chaingraph.importing.read.DatasetReader.FileInfo;
+import io.chaingraph.importing.read.DatasetReader.RawRow;
+import io.chaingraph.importing.read.DatasetSource;
+import io.chaingraph.importing.read.ProblemList;
+import io.chaingraph.importing.read.ReadAhead;
+import io.chaingraph.importing.validate.LoadPlan.NodeStep;
+import io.chaingraph.importing.validate.LoadPlan.RelStep;
+import io.chaingraph.importing.validate.LoadPlan.Step;
+import io.chaingraph.importing.validate.PlanRows.Link;
+import io.chaingraph.importing.validate.PlanRows.Typed;
 
 /**
  * Checks a whole dataset against format v1 and the graph it will be loaded into, and builds the
@@ -30,10 +38,10 @@ import io.chaingraph.importing.PlanRows.Typed;
  * warnings; a hash of every link), then a pass for what needs every id first (references, parent
  * chains, self-loops, repeated links). Per row it keeps only what those checks need.
  */
-final class DatasetValidator {
+public final class DatasetValidator {
 
 	/** What the validator needs to know about the graph: existing entities by id, and PART_OF ancestry. */
-	interface GraphView {
+	public interface GraphView {
 
 		/** id → existing entity (label, name, aliases), for the given ids that exist. */
 		Map<String, Existing> existing(Set<String> ids);
@@ -43,12 +51,12 @@ final class DatasetValidator {
 
 	}
 
-	record Existing(String label, String name, List<String> aliases) {
+	public record Existing(String label, String name, List<String> aliases) {
 	}
 
-	record Result(LoadPlan plan, List<Problem> problems) {
+	public record Result(LoadPlan plan, List<Problem> problems) {
 
-		boolean hasErrors() {
+		public boolean hasErrors() {
 			return this.problems.stream().anyMatch(Problem::isError);
 		}
 
@@ -149,7 +157,7 @@ final class DatasetValidator {
 		}
 	}
 
-	static Result validate(DatasetSource source, GraphView graph) {
+	public static Result validate(DatasetSource source, GraphView graph) {
 		return new DatasetValidator(source, graph).run();
 	}
 

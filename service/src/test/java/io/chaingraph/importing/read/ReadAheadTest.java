@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.read;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

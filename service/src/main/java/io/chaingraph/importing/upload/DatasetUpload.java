@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+
+import io.chaingraph.dataset.DatasetFormat;
 
 /**
  * An uploaded dataset (a zip, or the files themselves) written to a temporary folder, with the

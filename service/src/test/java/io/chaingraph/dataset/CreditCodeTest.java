@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.dataset;
 
 import org.junit.jupiter.api.Test;
 

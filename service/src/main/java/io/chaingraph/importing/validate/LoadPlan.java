@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.validate;
 
 import java.util.List;
 import java.util.Map;
@@ -9,18 +9,18 @@ import java.util.function.Consumer;
  * hold its rows: it reads them from the dataset's files again when written, one batch of typed rows
  * (with their properties and fingerprints) at a time. Produced only when validation found no error.
  */
-record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, String> checksums,
+public record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, String> checksums,
 		Map<String, Integer> rowsPerFile) {
 
 	/** The rows of a step, read from the files on each call, handed over in batches. */
 	@FunctionalInterface
-	interface Batches<T> {
+	public interface Batches<T> {
 
 		void forEach(int batchSize, Consumer<List<T>> batch);
 
 	}
 
-	sealed interface Step permits NodeStep, RelStep {
+	public sealed interface Step permits NodeStep, RelStep {
 
 		String file();
 
@@ -30,7 +30,7 @@ record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, St
 	}
 
 	/** MERGE nodes of one label by id. */
-	record NodeStep(String file, String label, int size, Batches<NodeRow> rows) implements Step {
+	public record NodeStep(String file, String label, int size, Batches<NodeRow> rows) implements Step {
 
 	}
 
@@ -39,7 +39,7 @@ record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, St
 	 * (LOCATED_IN, PART_OF, IN_CHAIN), so other targets are removed; a row with no target only removes.
 	 * {@code columns}: the file's columns that become properties of the relationship.
 	 */
-	record RelStep(String file, String type, String fromLabel, String toLabel, boolean single, int size,
+	public record RelStep(String file, String type, String fromLabel, String toLabel, boolean single, int size,
 			List<String> columns, Batches<RelRow> rows) implements Step {
 
 	}
@@ -48,14 +48,14 @@ record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<String, St
 	 * @param fresh the id was not in the graph when the dataset was validated, so the node can be
 	 * created without looking for an existing one
 	 */
-	record NodeRow(String id, Map<String, Object> props, boolean fresh) {
+	public record NodeRow(String id, Map<String, Object> props, boolean fresh) {
 	}
 
 	/**
 	 * @param fresh an end was not in the graph when the dataset was validated, so the relationship
 	 * cannot exist yet (nor any stale one to remove) and can be created without looking
 	 */
-	record RelRow(String from, String to, Map<String, Object> props, boolean fresh) {
+	public record RelRow(String from, String to, Map<String, Object> props, boolean fresh) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.load;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

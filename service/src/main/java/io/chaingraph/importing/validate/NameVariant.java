@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.validate;
 
 /**
  * An id the graph already holds under another name. The graph keeps its name and the dataset's

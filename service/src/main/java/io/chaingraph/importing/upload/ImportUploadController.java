@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.upload;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.chaingraph.audit.Actor;
+import io.chaingraph.importing.ImportRuns;
+import io.chaingraph.importing.ImportStatus;
 import io.chaingraph.security.ApiPrincipal;
 import io.chaingraph.security.ErrorResponses;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.dataset;
 
 /**
  * One finding of validation, printed as {@code file:line: column: message} (warnings say so after

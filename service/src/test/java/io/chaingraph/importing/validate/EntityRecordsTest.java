@@ -1,9 +1,10 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.validate;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.dataset.EntityRecords;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.dataset;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.chaingraph.importing.DatasetFormat.Column;
-import io.chaingraph.importing.DatasetFormat.FileSpec;
+import io.chaingraph.dataset.DatasetFormat.Column;
+import io.chaingraph.dataset.DatasetFormat.FileSpec;
 
 /**
  * The rules of a record of dataset format v1, shared by the importer (a row of a file) and the

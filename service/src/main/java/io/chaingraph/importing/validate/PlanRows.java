@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.validate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,12 +9,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.chaingraph.importing.DatasetReader.FileInfo;
-import io.chaingraph.importing.DatasetReader.RawRow;
-import io.chaingraph.importing.DatasetValidator.Existing;
-import io.chaingraph.importing.LoadPlan.Batches;
-import io.chaingraph.importing.LoadPlan.NodeRow;
-import io.chaingraph.importing.LoadPlan.RelRow;
+import io.chaingraph.dataset.DatasetFormat;
+import io.chaingraph.dataset.EntityRecords;
+import io.chaingraph.dataset.RecordRules;
+import io.chaingraph.importing.read.DatasetReader;
+import io.chaingraph.importing.read.DatasetReader.FileInfo;
+import io.chaingraph.importing.read.DatasetReader.RawRow;
+import io.chaingraph.importing.read.DatasetSource;
+import io.chaingraph.importing.validate.DatasetValidator.Existing;
+import io.chaingraph.importing.validate.LoadPlan.Batches;
+import io.chaingraph.importing.validate.LoadPlan.NodeRow;
+import io.chaingraph.importing.validate.LoadPlan.RelRow;
 
 /**
  * The rows of a validated dataset's load steps, read from its files again when they are written:

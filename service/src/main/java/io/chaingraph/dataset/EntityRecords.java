@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.dataset;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +59,7 @@ public final class EntityRecords {
 	}
 
 	/** Every key {@link #nodeProps} can give a node of {@code label}, sorted. */
-	static List<String> nodeKeys(String label) {
+	public static List<String> nodeKeys(String label) {
 		java.util.SortedSet<String> keys = new java.util.TreeSet<>(
 				List.of("id", "name", "aliases", "normName", "aliasText", "normText", "source", "fingerprint"));
 		keys.addAll(PROPERTIES.getOrDefault(label, List.of()));
@@ -67,7 +67,7 @@ public final class EntityRecords {
 	}
 
 	/** Every key {@link #relProps} can give a relationship with these columns, sorted. */
-	static List<String> relKeys(List<String> columns) {
+	public static List<String> relKeys(List<String> columns) {
 		java.util.SortedSet<String> keys = new java.util.TreeSet<>(List.of("source", "fingerprint"));
 		keys.addAll(columns);
 		return List.copyOf(keys);

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.load;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.chaingraph.importing.read.Uninterruptibly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * relationship batches with a common end) wait for each other's locks; a deadlock between them is
  * retried by the driver like any transient failure.
  */
-final class BatchWriters implements AutoCloseable {
+public final class BatchWriters implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchWriters.class);
 
 	/** A written batch: its file, how many rows it held, what it changed. */
-	record Written(String file, int rows, FileSummary summary) {
+	public record Written(String file, int rows, FileSummary summary) {
 	}
 
 	private record Pending(String file, int rows, Future<FileSummary> result) {
@@ -53,7 +54,7 @@ final class BatchWriters implements AutoCloseable {
 	 * @param threads writer threads (1: write on the caller's thread)
 	 * @param done called on the caller's thread with each batch's outcome, in submission order
 	 */
-	BatchWriters(int threads, Consumer<Written> done) {
+	public BatchWriters(int threads, Consumer<Written> done) {
 		if (threads < 1) {
 			throw new IllegalArgumentException("at least one writer is needed, was " + threads);
 		}
@@ -77,7 +78,7 @@ final class BatchWriters implements AutoCloseable {
 	 * Writes a batch (on a writer thread). Blocks while too many batches are in flight, handing back
 	 * the outcomes of those that ended; the first failure among them is thrown here.
 	 */
-	void submit(String file, int rows, Supplier<FileSummary> write) {
+	public void submit(String file, int rows, Supplier<FileSummary> write) {
 		if (this.pool == null) {
 			this.done.accept(new Written(file, rows, write.get()));
 			return;
@@ -89,7 +90,7 @@ final class BatchWriters implements AutoCloseable {
 	}
 
 	/** Waits for every batch submitted so far and hands their outcomes back; throws the first failure. */
-	void awaitAll() {
+	public void awaitAll() {
 		while (!this.pending.isEmpty()) {
 			complete(this.pending.poll());
 		}

@@ -1,4 +1,4 @@
-package io.chaingraph.importing;
+package io.chaingraph.dataset;
 
 /**
  * The 18-character unified social credit code (统一社会信用代码, GB 32100-2015): 17 characters from
