@@ -1,4 +1,4 @@
-// The gap report behind chainGaps and compareParks (DESIGN §3), one statement for any number of parks.
+// The gap report behind chainGaps and compareParks (docs/design.md, "Gap semantics"), one statement for any number of parks.
 // Parameters: $chainId, $parkIds (list), $weakBelow. One row (none for an unknown chain or a chain
 // without segments): the chain, per found park its local counts, and per segment its neighbours.
 //

@@ -29,7 +29,7 @@ export const TYPE_SHAPES = {
   More: 'round-tag',
 };
 
-// Gap kinds (DESIGN §3) and a covered segment. Fill, border and text colours.
+// Gap kinds (docs/design.md, "Gap semantics") and a covered segment. Fill, border and text colours.
 export const GAP_STYLES = {
   BROKEN: { fill: '#c53030', border: '#742a2a', text: '#ffffff', label: '断链 BROKEN', help: 'no local enterprise, but held on both sides: the chain is cut' },
   MISSING: { fill: '#edf2f7', border: '#4a5568', text: '#1a202c', label: '缺链 MISSING', help: 'no local enterprise' },

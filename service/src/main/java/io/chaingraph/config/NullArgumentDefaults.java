@@ -17,7 +17,7 @@ import graphql.schema.GraphQLTypeUtil;
 /**
  * An argument given as an explicit {@code null} where the schema declares a default ({@code first: Int = 20},
  * {@code depth: Int = 1}, {@code includeSubParks: Boolean = true}, …) takes that default, exactly as if it
- * had been left out. The types stay as DESIGN §3 declares them (nullable with a default), and a client
+ * had been left out. The types stay as the contract (docs/design.md, "GraphQL contract") declares them (nullable with a default), and a client
  * that passes an unset variable gets the documented default instead of an internal error.
  */
 class NullArgumentDefaults extends SimplePerformantInstrumentation {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Dataset format v1 (DESIGN §2): the files, their columns, which are required and their types. */
+/** Dataset format v1 (docs/design.md, "Dataset format v1"): the files, their columns, which are required and their types. */
 public final class DatasetFormat {
 
 	public enum Type {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 
 /**
- * The normalised form of a name, used for matching and search (DESIGN §2): full-width → half-width
+ * The normalised form of a name, used for matching and search (docs/design.md, "Names and normalisation"): full-width → half-width
  * (NFKC), pinyin annotations after Chinese characters stripped ({@code 調(diào)} → {@code 調}),
  * traditional → simplified script (OpenCC data via opencc4j), whitespace collapsed, Latin letters
  * lower-cased. {@code 國技互聯(lián)} and {@code 国技互联} both normalise to {@code 国技互联}.

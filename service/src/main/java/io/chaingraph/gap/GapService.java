@@ -34,7 +34,7 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Gap diagnosis (DESIGN §3) from one statement per report: classification of every segment of a
+ * Gap diagnosis (docs/design.md, "Gap semantics") from one statement per report: classification of every segment of a
  * chain for a park, and ranking of the outside enterprises that could fill one.
  */
 @Service

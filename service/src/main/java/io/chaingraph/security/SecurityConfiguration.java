@@ -31,7 +31,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Bearer tokens, roles, CORS and security headers (README, "Security and curation").
+ * Bearer tokens, roles, CORS and security headers (docs/security.md).
  * <ul>
  * <li>{@code /graphql}: every request passes to {@link GraphQlRequestFilter}, which decides by the
  * operation (queries, mutations, deletes) and applies the size and rate limits;</li>

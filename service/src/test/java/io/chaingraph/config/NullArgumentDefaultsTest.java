@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An explicit null for an argument with a declared default (DESIGN §3 keeps them nullable:
+ * An explicit null for an argument with a declared default (the contract in docs/design.md keeps them nullable:
  * {@code first: Int = 20}, {@code depth: Int = 1}) answers exactly as if the argument were left out,
  * whether written as a literal or sent as a null variable.
  */

@@ -19,7 +19,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN §3 traversal semantics on a graph built for them:
+ * Traversal semantics (docs/design.md, "Traversal semantics") on a graph built for them:
  *
  * <pre>
  * chain K:  n1 → n2 → n3 → n4 → n1 (a FEEDS cycle),  n1 → n4 (shortcut),  n2 → n5 → n3 (diamond),  n4 → n6;

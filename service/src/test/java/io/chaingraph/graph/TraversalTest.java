@@ -15,7 +15,7 @@ import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** DESIGN §3 traversal semantics on {@link ChainFixture}: shortest depth, diamonds, cycles, truncation, the cap. */
+/** Traversal semantics (docs/design.md, "Traversal semantics") on {@link ChainFixture}: shortest depth, diamonds, cycles, truncation, the cap. */
 class TraversalTest extends GraphQlTest {
 
 	@Autowired

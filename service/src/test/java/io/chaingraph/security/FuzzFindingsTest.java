@@ -68,7 +68,7 @@ class FuzzFindingsTest extends SecuredIntegrationTest {
 
 	@Test
 	void anExplicitNullForAnArgumentWithADefaultTakesTheDefaultNotAnInternalError() {
-		// was: INTERNAL_ERROR (null bound to a primitive int in the controller); DESIGN §3 keeps the types nullable
+		// was: INTERNAL_ERROR (null bound to a primitive int in the controller); the contract (docs/design.md) keeps the types nullable
 		for (String[] pair : new String[][] { { "{ parks(first: null) { id } }", "{ parks { id } }" },
 				{ "{ search(text: \"园\", first: null) { id } }", "{ search(text: \"园\") { id } }" },
 				{ "{ park(id: \"P\") { enterprises(includeSubParks: null) { totalCount } } }",

@@ -102,7 +102,7 @@ class GraphQlFuzzTest extends IntegrationTest {
 					+ "|Exception\\b|\\bCaused by\\b|Neo\\.(Client|Transient|Database)Error|\\bMATCH \\(|\\bMERGE \\(|\\bRETURN \\w"
 					+ "|\\bUNWIND \\$|\\bWHERE \\w+\\.\\w+ =|\\bDETACH DELETE\\b)");
 
-	/** The statuses README documents for /graphql (Security and curation). */
+	/** The statuses docs/security.md documents for /graphql ("Refusals"). */
 	private static final int[] DOCUMENTED_4XX = { 400, 401, 403, 405, 406, 413, 415, 429 };
 
 	@LocalServerPort

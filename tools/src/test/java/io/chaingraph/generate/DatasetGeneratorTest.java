@@ -210,7 +210,7 @@ class DatasetGeneratorTest {
 	void suppliesFollowFeedsMostlyWithAHeavyTailedDegree() throws IOException {
 		Set<String> feeds = new HashSet<>();
 		read("chain_links.csv").forEach(r -> feeds.add(r.get("fromId") + ">" + r.get("toId")));
-		// a segment counts with its PART_OF ancestors (presence rolls up, DESIGN §1)
+		// a segment counts with its PART_OF ancestors (presence rolls up, docs/design.md "Graph model")
 		Map<String, String> parentOf = new HashMap<>();
 		read("chain_nodes.csv").forEach(r -> parentOf.put(r.get("id"), r.get("parentId")));
 		Map<String, List<String>> nodesOf = new HashMap<>();

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Imports over HTTP (README, "Importing over HTTP"): {@code POST /api/imports} with a zip
+ * Imports over HTTP (docs/importing.md, "Importing over HTTP"): {@code POST /api/imports} with a zip
  * ({@code Content-Type: application/zip}) or multipart files answers 202 with the run's id at once;
  * the import runs on {@link ImportQueue}'s thread, and its progress and outcome are the run's
  * ({@code importRun(id)} in GraphQL, or {@code GET /api/imports/{id}}). ADMIN only (also enforced
