@@ -1,6 +1,5 @@
 package io.chaingraph.config;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
@@ -11,7 +10,8 @@ import org.springframework.util.StringUtils;
 class DatabaseSelection {
 
 	@Bean
-	DatabaseSelectionProvider databaseSelectionProvider(@Value("${chaingraph.database:}") String database) {
+	DatabaseSelectionProvider databaseSelectionProvider(DatabaseProperties properties) {
+		String database = properties.database();
 		return StringUtils.hasText(database) ? DatabaseSelectionProvider.createStaticDatabaseSelectionProvider(database)
 				: DatabaseSelectionProvider.getDefaultSelectionProvider();
 	}

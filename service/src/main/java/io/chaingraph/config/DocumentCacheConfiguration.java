@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +21,10 @@ import org.springframework.context.annotation.Configuration;
 class DocumentCacheConfiguration {
 
 	@Bean
-	GraphQlSourceBuilderCustomizer parsedDocumentCache(@Value("${chaingraph.graphql.document-cache:1000}") int size) {
-		Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder().maximumSize(Math.max(0, size)).build();
+	GraphQlSourceBuilderCustomizer parsedDocumentCache(QueryProperties properties) {
+		Cache<String, PreparsedDocumentEntry> cache = Caffeine.newBuilder()
+			.maximumSize(properties.graphql().documentCache())
+			.build();
 		PreparsedDocumentProvider provider = (input, parseAndValidate) -> CompletableFuture
 			.completedFuture(cache.get(input.getQuery(), query -> parseAndValidate.apply(input)));
 		return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));

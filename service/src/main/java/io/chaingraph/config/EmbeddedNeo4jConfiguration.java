@@ -21,10 +21,10 @@ import org.springframework.util.StringUtils;
 class EmbeddedNeo4jConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedNeo4j embeddedNeo4j(ChaingraphProperties properties) {
-		ChaingraphProperties.Embedded embedded = properties.embedded();
-		return EmbeddedNeo4j.start(properties.dataDir(), embedded.boltAddress(), embedded.boltPort(),
-				embedded.pageCache().toBytes(), properties.query().timeout());
+	EmbeddedNeo4j embeddedNeo4j(DatabaseProperties database, QueryProperties query) {
+		DatabaseProperties.Embedded embedded = database.embedded();
+		return EmbeddedNeo4j.start(database.dataDir(), embedded.boltAddress(), embedded.boltPort(),
+				embedded.pageCache().toBytes(), query.query().timeout());
 	}
 
 	@Bean

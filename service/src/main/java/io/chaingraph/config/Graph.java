@@ -18,7 +18,6 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -46,7 +45,8 @@ public class Graph {
 
 	private final java.time.Duration timeout;
 
-	Graph(Driver driver, ChaingraphProperties properties, @Value("${chaingraph.database:}") String database) {
+	Graph(Driver driver, DatabaseProperties databaseProperties, QueryProperties properties) {
+		String database = databaseProperties.database();
 		this.driver = driver;
 		this.database = StringUtils.hasText(database) ? database : null;
 		this.timeout = properties.query().timeout();

@@ -58,7 +58,7 @@ public class GraphQlConfiguration {
 	}
 
 	@Bean
-	DataFetcherExceptionResolverAdapter graphQlErrors(ChaingraphProperties properties) {
+	DataFetcherExceptionResolverAdapter graphQlErrors(QueryProperties properties) {
 		java.time.Duration timeout = properties.query().timeout();
 		return new DataFetcherExceptionResolverAdapter() {
 			@Override

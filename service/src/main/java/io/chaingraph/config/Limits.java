@@ -9,17 +9,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class Limits {
 
-	/** Hard ceiling of the depth cap: traversal statements are prepared up to this depth. */
+	/**
+	 * Hard ceiling of the depth cap ({@link QueryProperties.Query#maxDepth()} is validated against it):
+	 * traversal statements are prepared up to this depth.
+	 */
 	public static final int DEPTH_CEILING = 25;
 
-	private final ChaingraphProperties.Query query;
+	private final QueryProperties.Query query;
 
-	Limits(ChaingraphProperties properties) {
+	Limits(QueryProperties properties) {
 		this.query = properties.query();
-		if (this.query.maxDepth() < 1 || this.query.maxDepth() > DEPTH_CEILING) {
-			throw new IllegalStateException("chaingraph.query.max-depth must be between 1 and " + DEPTH_CEILING
-					+ ", is " + this.query.maxDepth());
-		}
 	}
 
 	public int depth(int depth) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import graphql.analysis.FieldComplexityEnvironment;
 import graphql.schema.GraphQLTypeUtil;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,9 +29,9 @@ class QueryCostConfiguration {
 	static final int UNSIZED_LIST = 10;
 
 	@Bean
-	RequestGuards requestGuards(@Value("${chaingraph.graphql.max-nesting:15}") int maxNesting,
-			@Value("${chaingraph.graphql.max-cost:20000}") int maxCost, ChaingraphProperties properties) {
-		return new RequestGuards(new QueryLimits(maxNesting, maxCost, QueryCostConfiguration::cost),
+	RequestGuards requestGuards(QueryProperties properties) {
+		QueryProperties.GraphQl graphql = properties.graphql();
+		return new RequestGuards(new QueryLimits(graphql.maxNesting(), graphql.maxCost(), QueryCostConfiguration::cost),
 				new RequestDeadline(properties.query().timeout()), new NullArgumentDefaults());
 	}
 

@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,8 +79,12 @@ class GapReportCache {
 
 	private final int recentBound;
 
-	GapReportCache(Graph graph, @Value("${chaingraph.gaps.cache-segments:200000}") long segments,
-			@Value("${chaingraph.gaps.refresh-reports:20}") int recentKeys, ObjectProvider<MeterRegistry> meters) {
+	@Autowired
+	GapReportCache(Graph graph, GapProperties properties, ObjectProvider<MeterRegistry> meters) {
+		this(graph, properties.cacheSegments(), properties.refreshReports(), meters);
+	}
+
+	GapReportCache(Graph graph, long segments, int recentKeys, ObjectProvider<MeterRegistry> meters) {
 		if (recentKeys < 0) {
 			throw new IllegalArgumentException("chaingraph.gaps.refresh-reports must be 0 or more, was " + recentKeys);
 		}

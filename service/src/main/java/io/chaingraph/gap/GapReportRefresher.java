@@ -11,7 +11,7 @@ import io.chaingraph.config.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -54,8 +54,12 @@ class GapReportRefresher implements SmartLifecycle {
 	/** Reports computed by this refresher so far (for tests and the log). */
 	private final AtomicLong computed = new AtomicLong();
 
-	GapReportRefresher(Graph graph, GapService gaps, GapReportCache cache,
-			@Value("${chaingraph.gaps.refresh-poll:2s}") Duration poll) {
+	@Autowired
+	GapReportRefresher(Graph graph, GapService gaps, GapReportCache cache, GapProperties properties) {
+		this(graph, gaps, cache, properties.refreshPoll());
+	}
+
+	GapReportRefresher(Graph graph, GapService gaps, GapReportCache cache, Duration poll) {
 		if (poll.isNegative() || poll.isZero()) {
 			throw new IllegalArgumentException("chaingraph.gaps.refresh-poll must be positive, was " + poll);
 		}

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,9 +65,12 @@ public class ImportService {
 	/** Runs marked INTERRUPTED in this process that no import report has named yet. */
 	private final List<String> unreported = new ArrayList<>();
 
-	ImportService(Graph graph, AuditLog audit, @Value("${chaingraph.import.batch-size:1000}") int batchSize,
-			@Value("${chaingraph.import.batch-timeout:120s}") Duration batchTimeout,
-			@Value("${chaingraph.import.writers:2}") int writers) {
+	@Autowired
+	ImportService(Graph graph, AuditLog audit, ImportProperties properties) {
+		this(graph, audit, properties.batchSize(), properties.batchTimeout(), properties.writers());
+	}
+
+	ImportService(Graph graph, AuditLog audit, int batchSize, Duration batchTimeout, int writers) {
 		if (writers < 1) {
 			throw new IllegalArgumentException("chaingraph.import.writers must be at least 1, was " + writers);
 		}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.config.DatabaseProperties;
 import io.chaingraph.config.EmbeddedNeo4j;
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.SchemaMigrations;
@@ -13,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +37,10 @@ class SampleData implements SmartInitializingSingleton {
 	private final boolean embedded;
 
 	SampleData(ImportService imports, Graph graph, SchemaMigrations migrations,
-			@Value("${chaingraph.sample-data:true}") boolean enabled, ObjectProvider<EmbeddedNeo4j> embedded) {
+			DatabaseProperties database, ObjectProvider<EmbeddedNeo4j> embedded) {
 		this.imports = imports;
 		this.graph = graph;
-		this.enabled = enabled;
+		this.enabled = database.sampleData();
 		this.embedded = embedded.getIfAvailable() != null;
 	}
 

@@ -3,8 +3,8 @@ package io.chaingraph.security;
 import java.util.Map;
 
 import graphql.introspection.Introspection;
+import io.chaingraph.config.QueryProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -18,7 +18,8 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 class IntrospectionSwitch {
 
 	@Bean
-	WebGraphQlInterceptor introspectionInterceptor(@Value("${chaingraph.graphql.introspection:true}") boolean enabled) {
+	WebGraphQlInterceptor introspectionInterceptor(QueryProperties properties) {
+		boolean enabled = properties.graphql().introspection();
 		return (request, chain) -> {
 			if (!enabled) {
 				request.configureExecutionInput((input, builder) -> builder

@@ -1,10 +1,10 @@
 package io.chaingraph.security;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.chaingraph.config.QueryProperties;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,23 +59,18 @@ class SecurityConfiguration {
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	ApiTokens apiTokens(@Value("${chaingraph.security.tokens:}") String tokens,
-			@Value("${chaingraph.security.require-token-for-reads:false}") boolean requireTokenForReads) {
-		ApiTokens parsed = ApiTokens.parse(tokens);
-		parsed.logSummary(requireTokenForReads);
+	ApiTokens apiTokens(SecurityProperties properties) {
+		ApiTokens parsed = ApiTokens.parse(properties.security().tokens());
+		parsed.logSummary(properties.security().requireTokenForReads());
 		return parsed;
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens,
-			@Value("${chaingraph.security.require-token-for-reads:false}") boolean requireTokenForReads,
-			@Value("${chaingraph.graphql.max-request-size:256KB}") org.springframework.util.unit.DataSize maxRequestSize,
-			@Value("${chaingraph.rate-limit.expensive-per-minute:60}") long expensivePerMinute,
-			@Value("${chaingraph.graphql.max-concurrent:0}") int maxConcurrent,
-			@Value("${chaingraph.query.timeout:10s}") Duration queryTimeout,
-			@Value("${chaingraph.security.content-security-policy:" + DEFAULT_CSP + "}") String csp,
-			@Value("${chaingraph.security.graphiql-content-security-policy:" + GRAPHIQL_CSP + "}") String graphiqlCsp)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, SecurityProperties properties,
+			QueryProperties limits) throws Exception {
+		boolean requireTokenForReads = properties.security().requireTokenForReads();
+		String csp = properties.security().contentSecurityPolicy();
+		String graphiqlCsp = properties.security().graphiqlContentSecurityPolicy();
 		AuthorizationManager<RequestAuthorizationContext> reads = requireTokenForReads
 				? AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
 						AuthorityAuthorizationManager.hasRole(Role.VIEWER.name()))
@@ -113,15 +108,15 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> ErrorResponses.write(response, 403, "FORBIDDEN",
 						"The token's role does not allow this")))
 			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-			.addFilterAfter(new GraphQlRequestFilter(tokens, requireTokenForReads, maxRequestSize.toBytes(),
-					new RateLimiter(expensivePerMinute)), AuthorizationFilter.class)
-			.addFilterAfter(new ConcurrencyLimitFilter(ConcurrencyLimitFilter.effective(maxConcurrent), queryTimeout),
-					GraphQlRequestFilter.class)
+			.addFilterAfter(new GraphQlRequestFilter(tokens, requireTokenForReads,
+					limits.graphql().maxRequestSize().toBytes(),
+					new RateLimiter(properties.rateLimit().expensivePerMinute())), AuthorizationFilter.class)
+			.addFilterAfter(new ConcurrencyLimitFilter(ConcurrencyLimitFilter.effective(limits.graphql().maxConcurrent()),
+					limits.query().timeout()), GraphQlRequestFilter.class)
 			.addFilterAfter(new ImportUploadFilter(tokens), AuthorizationFilter.class);
 		return http.build();
 	}
 
-	/** Front-ends on other origins ({@code chaingraph.cors.allowed-origins}); none by default. */
 	/**
 	 * No Spring Security observations: with them every request opened one per security filter (about
 	 * fifteen) besides {@code http.server.requests}, a measurable share of a small query's time for
@@ -132,10 +127,11 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** Front-ends on other origins ({@code chaingraph.cors.allowed-origins}); none by default. */
 	@Bean
-	CorsConfigurationSource corsConfigurationSource(@Value("${chaingraph.cors.allowed-origins:}") String origins) {
+	CorsConfigurationSource corsConfigurationSource(SecurityProperties properties) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		List<String> allowed = Arrays.stream(origins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+		List<String> allowed = properties.cors().allowedOrigins().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
 		if (!allowed.isEmpty()) {
 			CorsConfiguration graphql = new CorsConfiguration();
 			graphql.setAllowedOrigins(allowed);

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,7 +70,12 @@ public class ImportQueue implements DisposableBean {
 
 	private boolean closed;
 
-	ImportQueue(ImportService imports, Graph graph, @Value("${chaingraph.import.queue-size:3}") int capacity) {
+	@Autowired
+	ImportQueue(ImportService imports, Graph graph, ImportProperties properties) {
+		this(imports, graph, properties.queueSize());
+	}
+
+	ImportQueue(ImportService imports, Graph graph, int capacity) {
 		if (capacity < 0) {
 			throw new IllegalArgumentException("chaingraph.import.queue-size must be 0 or more, was " + capacity);
 		}

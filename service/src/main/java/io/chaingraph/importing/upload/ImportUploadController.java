@@ -20,7 +20,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +28,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,13 +58,11 @@ class ImportUploadController {
 
 	private final long maxDatasetBytes;
 
-	ImportUploadController(ImportQueue queue, ImportRuns runs,
-			@Value("${chaingraph.import.max-upload-size:100MB}") DataSize maxUpload,
-			@Value("${chaingraph.import.max-dataset-size:512MB}") DataSize maxDataset) {
+	ImportUploadController(ImportQueue queue, ImportRuns runs, ImportProperties properties) {
 		this.queue = queue;
 		this.runs = runs;
-		this.maxUploadBytes = maxUpload.toBytes();
-		this.maxDatasetBytes = maxDataset.toBytes();
+		this.maxUploadBytes = properties.maxUploadSize().toBytes();
+		this.maxDatasetBytes = properties.maxDatasetSize().toBytes();
 	}
 
 	/** A zip as the request body; {@code name} names a dataset whose zip has no top folder. */
