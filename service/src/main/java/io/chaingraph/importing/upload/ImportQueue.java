@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.chaingraph.importing.ImportProperties;
 import io.chaingraph.audit.Actor;
 import io.chaingraph.config.Graph;
 import io.chaingraph.importing.ImportProgress;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.chaingraph.importing.ImportProperties;
 import io.chaingraph.audit.Actor;
 import io.chaingraph.importing.ImportRuns;
 import io.chaingraph.importing.ImportStatus;

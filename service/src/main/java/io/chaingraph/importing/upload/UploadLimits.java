@@ -1,4 +1,6 @@
-package io.chaingraph.importing;
+package io.chaingraph.importing.upload;
+
+import io.chaingraph.importing.ImportProperties;
 
 import jakarta.servlet.MultipartConfigElement;
 
