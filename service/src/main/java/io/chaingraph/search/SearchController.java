@@ -5,11 +5,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.Limits;
-import io.chaingraph.dataset.NameNormalizer;
+import io.chaingraph.config.NamedQueries;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -18,29 +17,15 @@ import org.springframework.stereotype.Controller;
 /**
  * Full-text search over the names, aliases and normalised names of every entity (index
  * {@code entity_names}, CJK analyzer). The text is normalised like the stored names (pinyin noise
- * stripped, simplified script, half-width), so 基因藥谷, 基因药谷 and 基因藥(yào)谷 ask the same
- * question. An exact normalised name or alias ranks first (+10), then names containing the text (+5), then
+ * stripped, simplified script, half-width; {@link SearchText}), so 基因藥谷, 基因药谷 and 基因藥(yào)谷
+ * ask the same question. An exact normalised name or alias ranks first (+10), then names containing the text (+5), then
  * the rest by Lucene's score.
  */
 @Controller
 class SearchController {
 
-	/** How many index hits are ranked before paging (the deepest page reachable). */
-	static final int MAX_HITS = 1000;
-
-	private static final Pattern LUCENE_SPECIAL = Pattern.compile("([+\\-&|!(){}\\[\\]^\"~*?:\\\\/])");
-
-	private static final Pattern TRAILING_WORD = Pattern.compile("[a-z0-9]+$");
-
-	static final String SEARCH = """
-			CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $hits}) YIELD node, score
-			WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-			WITH node, round(score + CASE WHEN (' / ' + node.normText + ' / ') CONTAINS (' / ' + $norm + ' / ') THEN 10.0
-			                              WHEN node.normText CONTAINS $norm THEN 5.0 ELSE 0.0 END, 6) AS score
-			WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND node.id > $afterId)
-			RETURN node.id AS id, [l IN labels(node) WHERE l <> 'Entity'][0] AS type, node.name AS name, score
-			ORDER BY score DESC, id
-			LIMIT $first""";
+	/** The statement, see {@code cypher/queries/search.cypher}. */
+	static final String SEARCH = NamedQueries.load("search.cypher");
 
 	private final Graph graph;
 
@@ -64,21 +49,11 @@ class SearchController {
 
 	/** The statement's parameters: the text normalised like stored names and escaped for Lucene. */
 	static Map<String, Object> parameters(String text, int first, String after, List<String> types) {
-		String norm = NameNormalizer.normalize(text);
-		if (norm.isEmpty()) {
-			throw new IllegalArgumentException("text must not be blank");
-		}
-		if (norm.length() > 200) {
-			throw new IllegalArgumentException("text must be at most 200 characters");
-		}
-		String query = LUCENE_SPECIAL.matcher(norm).replaceAll("\\\\$1");
-		if (TRAILING_WORD.matcher(norm).find()) {
-			query = query + "*"; // a Latin or numeric prefix matches longer words
-		}
+		String norm = SearchText.normalize(text);
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("query", query);
+		parameters.put("query", SearchText.luceneQuery(norm));
 		parameters.put("norm", norm);
-		parameters.put("hits", MAX_HITS);
+		parameters.put("hits", SearchText.MAX_HITS);
 		parameters.put("types", (types == null || types.isEmpty()) ? null : types);
 		parameters.put("first", first);
 		Object[] position = decode(after);

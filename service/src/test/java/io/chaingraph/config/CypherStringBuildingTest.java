@@ -13,14 +13,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Greps the main sources for Cypher built from strings: a Cypher text (a string or text block with
  * a Cypher keyword) that is {@code .formatted(…)}, passed to {@code String.format}, or joined with
  * {@code +} to anything but another literal. Values must travel as parameters.
  * <p>
- * Two sites are known and listed below with why each is safe; the test fails if either changes
- * shape, if a new site appears, or if a listed one disappears (so the list stays true).
+ * The sites known are listed below with why each is safe; the test fails if one changes shape, if a
+ * new site appears, or if a listed one disappears (so the list stays true). The named statements
+ * under {@code cypher/queries/} are text files, not strings: the one text ever put into them is the
+ * depth placeholder of the traversals ({@link NamedQueries#DEPTH}), and the second test holds that
+ * to the files listed in {@link #DEPTH_PLACEHOLDERS}.
  */
 class CypherStringBuildingTest {
 
@@ -29,15 +33,22 @@ class CypherStringBuildingTest {
 
 	/** file → number of string-built statements it may hold, and why. */
 	private static final Map<String, Integer> KNOWN = Map.of(
-			// Path-length bounds must be literals in Cypher; the depth inserted is an int in 1..DEPTH_CEILING,
-			// looped over when the class loads, never a request value.
-			"io/chaingraph/graph/TraversalRepository.java", 3,
 			// Labels and relationship types of the load plan: constants of DatasetFormat, never dataset text
 			// (the ninth: MISSING_ENDS, the ends a merge will lock).
 			"io/chaingraph/importing/ImportService.java", 9,
 			// The benchmark's LOAD CSV reference loader: file names, column names, labels and relationship
 			// types are constants of the benchmark, never request or dataset text; it serves no request.
 			"io/chaingraph/bench/LoadCsvReference.java", 11);
+
+	/**
+	 * Named statements holding the depth placeholder. Path-length bounds must be literals in Cypher;
+	 * {@link NamedQueries#withDepth} puts in an int it has checked to be in 1..DEPTH_CEILING, prepared
+	 * once per depth when the traversal repository loads, never request text.
+	 */
+	private static final List<String> DEPTH_PLACEHOLDERS = List.of("downstream.cypher", "network.cypher", "upstream.cypher");
+
+	/** A placeholder: a word in braces (Cypher's maps have a colon, its quantifiers digits). */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\s*[A-Za-z_]\\w*\\s*}");
 
 	record Literal(int start, int end, String text) {
 	}
@@ -63,6 +74,41 @@ class CypherStringBuildingTest {
 		}
 		assertThat(unexpected).as("Cypher built from strings; pass values as parameters").isEmpty();
 		assertThat(found).as("known sites (update KNOWN only with a reason)").isEqualTo(new java.util.TreeMap<>(KNOWN));
+	}
+
+	@Test
+	void namedQueriesHoldNoPlaceholderButTheDepth() throws IOException {
+		List<String> withDepth = new ArrayList<>();
+		List<String> unexpected = new ArrayList<>();
+		try (Stream<Path> files = Files.list(Path.of(NamedQueries.LOCATION))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".cypher")).sorted().toList()) {
+				Matcher placeholder = PLACEHOLDER.matcher(Files.readString(file));
+				boolean depth = false;
+				while (placeholder.find()) {
+					if (placeholder.group().equals(NamedQueries.DEPTH)) {
+						depth = true;
+					}
+					else {
+						unexpected.add(file.getFileName() + ": " + placeholder.group());
+					}
+				}
+				if (depth) {
+					withDepth.add(file.getFileName().toString());
+				}
+			}
+		}
+		assertThat(unexpected).as("text put into a named statement; pass values as parameters").isEmpty();
+		assertThat(withDepth).as("statements with a depth placeholder (update DEPTH_PLACEHOLDERS only with a reason)")
+			.isEqualTo(DEPTH_PLACEHOLDERS);
+		String upstream = NamedQueries.withDepth(NamedQueries.load("upstream.cypher"), 3);
+		assertThat(upstream).doesNotContain(NamedQueries.DEPTH).contains("{1,3}");
+		assertThat(PLACEHOLDER.matcher(upstream).find()).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NamedQueries.withDepth(NamedQueries.load("upstream.cypher"), Limits.DEPTH_CEILING + 1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NamedQueries.withDepth(NamedQueries.load("upstream.cypher"), 0));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NamedQueries.withDepth(NamedQueries.load("search.cypher"), 3));
 	}
 
 	@Test

@@ -3,12 +3,10 @@ package io.chaingraph.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.gap.GapBenchAccess;
-import io.chaingraph.graph.TraversalBenchAccess;
-import io.chaingraph.search.SearchBenchAccess;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.EagerResult;
 import org.neo4j.driver.QueryConfig;
@@ -27,15 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.ApplicationContext;
-import org.springframework.graphql.ExecutionGraphQlResponse;
-import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.StringUtils;
 
 /**
- * A running chaingraph as the query benchmark sees it, four ways deep: the bare Neo4j driver, the
- * service layer (Java calls), GraphQL executed in-process, and GraphQL over HTTP on loopback.
+ * A running chaingraph as the query benchmark sees it, three ways deep: the bare Neo4j driver, GraphQL
+ * executed in-process (the service's web GraphQL handler, without HTTP), and GraphQL over HTTP on
+ * loopback.
  */
 public final class BenchTarget implements AutoCloseable {
 
@@ -50,13 +51,8 @@ public final class BenchTarget implements AutoCloseable {
 
 	final String database;
 
-	final TraversalBenchAccess traversals;
-
-	final GapBenchAccess gaps;
-
-	final SearchBenchAccess search;
-
-	final ExecutionGraphQlService graphQl;
+	/** The handler behind POST /graphql: the service's GraphQL interceptors, then its execution. */
+	final WebGraphQlHandler graphQl;
 
 	/** Blocking HTTP/1.1 with keep-alive: each caller thread does its own I/O (see the constructor). */
 	final CloseableHttpClient http;
@@ -76,10 +72,7 @@ public final class BenchTarget implements AutoCloseable {
 		this.readConfig = config.build();
 		this.database = database;
 		this.boltUri = context.getBean(Neo4jConnectionDetails.class).getUri().toString();
-		this.traversals = context.getBean(TraversalBenchAccess.class);
-		this.gaps = context.getBean(GapBenchAccess.class);
-		this.search = context.getBean(SearchBenchAccess.class);
-		this.graphQl = context.getBean(ExecutionGraphQlService.class);
+		this.graphQl = context.getBean(WebGraphQlHandler.class);
 		this.http = httpClient(MAX_CLIENTS);
 		this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/graphql");
 	}
@@ -126,16 +119,21 @@ public final class BenchTarget implements AutoCloseable {
 	}
 
 	/**
-	 * Executes a document in-process and returns its data; GraphQL errors are thrown. Gap reports are
-	 * computed afresh (as with {@code Cache-Control: no-cache} over HTTP) unless {@code cached}.
+	 * Executes a document in-process, as the service handles a POST /graphql but without HTTP, and
+	 * returns its data; GraphQL errors are thrown. Gap reports are computed afresh (the request carries
+	 * {@code Cache-Control: no-cache}, as over HTTP) unless {@code cached}.
 	 */
 	Map<String, Object> graphQl(String document, Map<String, Object> variables, boolean cached) {
-		DefaultExecutionGraphQlRequest request = new DefaultExecutionGraphQlRequest(document, null, variables, null, "bench",
-				null);
+		HttpHeaders headers = new HttpHeaders();
 		if (!cached) {
-			request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(GapBenchAccess.NO_CACHE, true)).build());
+			headers.setCacheControl("no-cache");
 		}
-		ExecutionGraphQlResponse response = this.graphQl.execute(request).block();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("query", document);
+		body.put("variables", variables);
+		WebGraphQlRequest request = new WebGraphQlRequest(this.endpoint, headers, new LinkedMultiValueMap<>(), null,
+				Map.of(), body, "bench", null);
+		WebGraphQlResponse response = this.graphQl.handleRequest(request).block();
 		List<ResponseError> errors = response.getErrors();
 		if (!errors.isEmpty()) {
 			throw new IllegalStateException("GraphQL error: " + errors.get(0).getMessage());

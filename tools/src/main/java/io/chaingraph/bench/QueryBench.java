@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,20 +17,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import io.chaingraph.gap.GapBenchAccess;
-import io.chaingraph.gap.GapModel.GapReport;
-import io.chaingraph.gap.GapModel.ParkComparison;
-import io.chaingraph.graph.TraversalBenchAccess;
-import io.chaingraph.search.SearchBenchAccess;
+import io.chaingraph.config.NamedQueries;
+import io.chaingraph.search.SearchText;
 import org.neo4j.driver.EagerResult;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 
 /**
- * The queries part of {@code bench}: every read of the API timed four ways in the same run, the bare
- * driver running the repository's own statement (the baseline), the service layer, GraphQL
- * in-process and GraphQL over HTTP on loopback, with start points bucketed by the size of the
- * answer (nodes reached). The four ways of one question run back to back in a rotating order, so
- * that a busy machine slows them alike and the ratios stay meaningful.
+ * The queries part of {@code bench}: every read of the API timed three ways in the same run, the bare
+ * driver running the service's own statement (the baseline), GraphQL in-process and GraphQL over HTTP
+ * on loopback, with start points bucketed by the size of the answer (nodes reached). The statements
+ * are the named files the service runs ({@code cypher/queries/}, read through {@link NamedQueries}),
+ * their parameters built here by the service's public rules; before a case is timed, the driver's
+ * answer must equal both GraphQL answers (ids, order, counts), so a statement and the service cannot
+ * drift apart unnoticed. The ways of one question run back to back in a rotating order, so that a busy
+ * machine slows them alike and the ratios stay meaningful.
  */
 public final class QueryBench {
 
@@ -40,9 +42,22 @@ public final class QueryBench {
 
 	static final int CANDIDATES_FIRST = 10;
 
+	/** The gap reports are asked for with the API's default weakBelow. */
+	static final int WEAK_BELOW = 2;
+
+	// The service's statements, read as the service reads them.
+	private static final String SEARCH = NamedQueries.load("search.cypher");
+
+	private static final String GAP_REPORT = NamedQueries.load("chain-gaps.cypher");
+
+	private static final String GAP_CANDIDATES = NamedQueries.load("gap-candidates.cypher");
+
+	private static final Map<String, String> TRAVERSALS = Map.of("upstream", NamedQueries.load("upstream.cypher"),
+			"downstream", NamedQueries.load("downstream.cypher"), "network", NamedQueries.load("network.cypher"));
+
 	public enum Way {
 
-		DRIVER("driver"), SERVICE("service"), GRAPHQL("GraphQL in-process"), HTTP("GraphQL over HTTP");
+		DRIVER("driver"), GRAPHQL("GraphQL in-process"), HTTP("GraphQL over HTTP");
 
 		final String title;
 
@@ -85,9 +100,13 @@ public final class QueryBench {
 
 	}
 
-	/** One question asked four ways; each call returns the size of its answer in nodes. */
+	/**
+	 * One question asked three ways; each call returns the size of its answer in nodes. The answer
+	 * itself, as compared between the ways, is read from the driver's result and from GraphQL's data.
+	 */
 	record Probe(String query, String start, int size, Map<Way, Call> ways, ClientProcess.Question question,
-			Function<Map<String, Object>, Integer> sizeOfData) {
+			String document, Map<String, Object> variables, Function<Map<String, Object>, Integer> sizeOfData,
+			Answer answer) {
 
 		String httpBody() {
 			return this.question.body();
@@ -332,17 +351,38 @@ public final class QueryBench {
 		return out;
 	}
 
-	/** The four ways must give the same answer: compares their sizes once per start point. */
+	/**
+	 * What a question answered, comparable between the ways: from the driver's result (the statement's
+	 * rows) and from GraphQL's data (what the service made of them).
+	 */
+	record Answer(Function<EagerResult, List<String>> ofResult, Function<Map<String, Object>, List<String>> ofData) {
+	}
+
+	/**
+	 * The three ways must give the same answer: once per start point, the driver's (the named statement
+	 * with the parameters built here) against GraphQL's in-process and over HTTP, by content and size.
+	 */
 	private void verify(Probe probe) throws Exception {
-		int service = probe.ways().get(Way.SERVICE).run();
-		int graphQl = probe.ways().get(Way.GRAPHQL).run();
-		int http = probe.sizeOfData().apply(BenchTarget.data(this.target.post(probe.httpBody(), probe.question().cached())));
-		if (service != probe.size() || graphQl != probe.size() || http != probe.size()) {
-			String warning = String.format(Locale.ROOT, "%s from %s: driver %d, service %d, GraphQL %d, HTTP %d nodes",
-					probe.query(), probe.start(), probe.size(), service, graphQl, http);
+		ClientProcess.Question question = probe.question();
+		List<String> driver = probe.answer().ofResult().apply(this.target.cypher(question.cypher(), question.parameters()));
+		Map<String, Object> inProcess = this.target.graphQl(probe.document(), probe.variables(), question.cached());
+		Map<String, Object> overHttp = BenchTarget.data(this.target.post(probe.httpBody(), question.cached()));
+		List<String> graphQl = probe.answer().ofData().apply(inProcess);
+		List<String> http = probe.answer().ofData().apply(overHttp);
+		int graphQlSize = probe.sizeOfData().apply(inProcess);
+		int httpSize = probe.sizeOfData().apply(overHttp);
+		if (!driver.equals(graphQl) || !driver.equals(http) || graphQlSize != probe.size() || httpSize != probe.size()) {
+			String warning = String.format(Locale.ROOT, "%s from %s: driver %d nodes %s, GraphQL %d %s, HTTP %d %s",
+					probe.query(), probe.start(), probe.size(), abbreviate(driver), graphQlSize, abbreviate(graphQl), httpSize,
+					abbreviate(http));
 			this.warnings.add(warning);
 			this.log.println("  WARNING answers differ: " + warning);
 		}
+	}
+
+	private static String abbreviate(List<String> answer) {
+		String text = answer.toString();
+		return text.length() > 200 ? text.substring(0, 200) + "…" : text;
 	}
 
 	// ---------------------------------------------------------------- start points
@@ -388,13 +428,21 @@ public final class QueryBench {
 	}
 
 	private Probe search(String text) throws Exception {
-		String cypher = SearchBenchAccess.cypher();
-		Map<String, Object> parameters = SearchBenchAccess.parameters(text, SEARCH_FIRST);
+		String norm = SearchText.normalize(text);
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("query", SearchText.luceneQuery(norm));
+		parameters.put("norm", norm);
+		parameters.put("hits", SearchText.MAX_HITS);
+		parameters.put("types", null);
+		parameters.put("first", SEARCH_FIRST);
+		parameters.put("afterScore", null);
+		parameters.put("afterId", null);
 		Map<String, Object> variables = Map.of("text", text, "first", SEARCH_FIRST);
 		String document = "query Search($text: String!, $first: Int!) { search(text: $text, first: $first) { id type name score } }";
-		return probe("search", text, cypher, parameters, document, variables, data -> list(data, "search").size(), Map.of(
-				Way.DRIVER, () -> this.target.cypher(cypher, parameters).records().size(),
-				Way.SERVICE, () -> this.target.search.search(text, SEARCH_FIRST).size()));
+		Answer answer = new Answer(result -> result.records().stream().map(r -> r.get("id").asString()).toList(),
+				data -> list(data, "search").stream().map(hit -> (String) castMap(hit).get("id")).toList());
+		return probe("search", text, SEARCH, parameters, document, variables, data -> list(data, "search").size(), answer,
+				() -> this.target.cypher(SEARCH, parameters).records().size(), false);
 	}
 
 	private List<Probe> traversalProbes(String traversal, int depth) throws Exception {
@@ -423,12 +471,8 @@ public final class QueryBench {
 	}
 
 	private Probe traversal(String traversal, String id, int depth) throws Exception {
-		String cypher = switch (traversal) {
-			case "upstream" -> TraversalBenchAccess.upstreamCypher(depth);
-			case "downstream" -> TraversalBenchAccess.downstreamCypher(depth);
-			default -> TraversalBenchAccess.networkCypher(depth);
-		};
-		Map<String, Object> parameters = new java.util.HashMap<>();
+		String cypher = NamedQueries.withDepth(TRAVERSALS.get(traversal), depth);
+		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
 		parameters.put("limit", TRAVERSAL_LIMIT);
 		if (traversal.equals("network")) {
@@ -438,18 +482,31 @@ public final class QueryBench {
 		Map<String, Object> variables = Map.of("id", id, "depth", depth, "limit", TRAVERSAL_LIMIT);
 		String document = "query T($id: ID!, $depth: Int!, $limit: Int!) { " + traversal
 				+ "(id: $id, depth: $depth, limit: $limit) { nodes { id type name depth } edges { id type source target } truncated } }";
-		Call service = switch (traversal) {
-			case "upstream" -> () -> this.target.traversals.upstream(id, depth, TRAVERSAL_LIMIT).nodes().size();
-			case "downstream" -> () -> this.target.traversals.downstream(id, depth, TRAVERSAL_LIMIT).nodes().size();
-			default -> () -> this.target.traversals.network(id, depth, TRAVERSAL_LIMIT).nodes().size();
-		};
+		// nodes in order with their depth, then the edges (sorted: their order is not part of the answer), then truncated
+		Answer answer = new Answer(result -> {
+			List<String> out = new ArrayList<>();
+			for (Record r : result.records()) {
+				r.get("nodes").values().forEach(n -> out.add(n.get("id").asString() + " @" + n.get("depth").asInt()));
+				out.addAll(r.get("edges").asList(v -> v).stream()
+					.map(e -> e.get("type").asString() + " " + e.get("source").asString() + "->" + e.get("target").asString())
+					.sorted().toList());
+				out.add("truncated " + r.get("truncated").asBoolean());
+			}
+			return out;
+		}, data -> {
+			Map<String, Object> subgraph = map(data, traversal);
+			List<String> out = new ArrayList<>();
+			list(subgraph, "nodes").forEach(n -> out.add(castMap(n).get("id") + " @" + ((Number) castMap(n).get("depth")).intValue()));
+			out.addAll(list(subgraph, "edges").stream().map(e -> castMap(e))
+				.map(e -> e.get("type") + " " + e.get("source") + "->" + e.get("target")).sorted().toList());
+			out.add("truncated " + subgraph.get("truncated"));
+			return out;
+		});
 		return probe(traversal + "(depth " + depth + ")", id, cypher, parameters, document, variables,
-				data -> list(map(data, traversal), "nodes").size(), Map.of(
-						Way.DRIVER, () -> {
-							List<Record> records = this.target.cypher(cypher, parameters).records();
-							return records.isEmpty() ? -1 : records.get(0).get("nodes").size();
-						},
-						Way.SERVICE, service));
+				data -> list(map(data, traversal), "nodes").size(), answer, () -> {
+					List<Record> records = this.target.cypher(cypher, parameters).records();
+					return records.isEmpty() ? -1 : records.get(0).get("nodes").size();
+				}, false);
 	}
 
 	private static final String GAPS_DOCUMENT = """
@@ -500,16 +557,38 @@ public final class QueryBench {
 
 	/** @param cached the report may come from the service's cache (otherwise it is computed afresh) */
 	private Probe chainGaps(String query, String parkId, String chainId, boolean cached) throws Exception {
-		String cypher = GapBenchAccess.reportCypher();
-		Map<String, Object> parameters = GapBenchAccess.reportParameters(List.of(parkId), chainId, 2);
+		Map<String, Object> parameters = reportParameters(List.of(parkId), chainId);
 		Map<String, Object> variables = Map.of("parkId", parkId, "chainId", chainId);
-		return probe(query, parkId + " / " + chainId, cypher, parameters, GAPS_DOCUMENT, variables,
-				data -> list(map(data, "chainGaps"), "segments").size(), Map.of(
-						Way.DRIVER, () -> segments(this.target.cypher(cypher, parameters)),
-						Way.SERVICE, () -> {
-							GapReport report = this.target.gaps.chainGaps(parkId, chainId, 2, !cached);
-							return report.segments().size();
-						}), cached);
+		// every segment of the chain with its local count, sorted
+		Answer answer = new Answer(result -> localCounts(result).stream().sorted().toList(),
+				data -> list(map(data, "chainGaps"), "segments").stream().map(s -> castMap(s))
+					.map(s -> map(s, "node").get("id") + "=" + s.get("localCount")).sorted().toList());
+		return probe(query, parkId + " / " + chainId, GAP_REPORT, parameters, GAPS_DOCUMENT, variables,
+				data -> list(map(data, "chainGaps"), "segments").size(), answer,
+				() -> segments(this.target.cypher(GAP_REPORT, parameters)), cached);
+	}
+
+	/** The parameters of {@code chain-gaps.cypher}. */
+	private static Map<String, Object> reportParameters(List<String> parkIds, String chainId) {
+		return Map.of("parkIds", parkIds, "chainId", chainId, "weakBelow", WEAK_BELOW);
+	}
+
+	/** Per park found and segment of the chain: {@code segment=local count} (the report's one row, if any). */
+	private static List<String> localCounts(EagerResult result) {
+		List<String> out = new ArrayList<>();
+		for (Record r : result.records()) {
+			for (Value park : r.get("parks").values()) {
+				Map<String, Integer> locals = new HashMap<>();
+				park.get("locals").values().forEach(l -> locals.put(l.get("id").asString(), l.get("n").asInt()));
+				for (Value node : r.get("nodes").values()) {
+					if (node.get("inChain").asBoolean()) {
+						String id = node.get("node").get("id").asString();
+						out.add(id + "=" + locals.getOrDefault(id, 0));
+					}
+				}
+			}
+		}
+		return out;
 	}
 
 	/** Segments reported: the chain's segments times the parks found (the report's one row). */
@@ -533,17 +612,23 @@ public final class QueryBench {
 	}
 
 	private Probe candidates(String parkId, String nodeId) throws Exception {
-		String cypher = GapBenchAccess.candidatesCypher();
-		Map<String, Object> parameters = GapBenchAccess.candidatesParameters(parkId, nodeId, CANDIDATES_FIRST);
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("parkId", parkId);
+		parameters.put("nodeId", nodeId);
+		parameters.put("afterScore", null);
+		parameters.put("afterName", null);
+		parameters.put("afterId", null);
+		parameters.put("limit", CANDIDATES_FIRST);
 		Map<String, Object> variables = Map.of("parkId", parkId, "nodeId", nodeId, "first", CANDIDATES_FIRST);
 		String document = """
 				query C($parkId: ID!, $nodeId: ID!, $first: Int!) { gapCandidates(parkId: $parkId, nodeId: $nodeId, first: $first) {
 				  enterprise { id name tags employees revenue } score reasons cursor
 				  evidence { nodes { id type name depth } edges { id type source target } truncated } } }""";
-		return probe("gapCandidates", parkId + " / " + nodeId, cypher, parameters, document, variables,
-				data -> list(data, "gapCandidates").size(), Map.of(
-						Way.DRIVER, () -> this.target.cypher(cypher, parameters).records().size(),
-						Way.SERVICE, () -> this.target.gaps.gapCandidates(parkId, nodeId, CANDIDATES_FIRST).size()));
+		Answer answer = new Answer(result -> result.records().stream().map(r -> r.get("e").get("id").asString()).toList(),
+				data -> list(data, "gapCandidates").stream().map(c -> (String) map(castMap(c), "enterprise").get("id")).toList());
+		return probe("gapCandidates", parkId + " / " + nodeId, GAP_CANDIDATES, parameters, document, variables,
+				data -> list(data, "gapCandidates").size(), answer,
+				() -> this.target.cypher(GAP_CANDIDATES, parameters).records().size(), false);
 	}
 
 	private List<Probe> compareProbes() throws Exception {
@@ -562,43 +647,55 @@ public final class QueryBench {
 	}
 
 	private Probe compare(List<String> parkIds, String chainId) throws Exception {
-		String cypher = GapBenchAccess.reportCypher();
-		Map<String, Object> parameters = GapBenchAccess.reportParameters(parkIds, chainId, 2);
+		Map<String, Object> parameters = reportParameters(parkIds, chainId);
 		Map<String, Object> variables = Map.of("parkIds", parkIds, "chainId", chainId);
 		String document = """
 				query Compare($parkIds: [ID!]!, $chainId: ID!) { compareParks(parkIds: $parkIds, chainId: $chainId) {
 				  park { id name } coverage counts { segments present missing broken weak }
 				  enterprisesByStage { stage enterprises } localEnterprises } }""";
-		return probe("compareParks", String.join(",", parkIds) + " / " + chainId, cypher, parameters, document, variables,
+		// per park: its segments and those present (local count > 0), sorted by park
+		Answer answer = new Answer(result -> {
+			List<String> out = new ArrayList<>();
+			for (Record r : result.records()) {
+				for (Value park : r.get("parks").values()) {
+					Map<String, Integer> locals = new HashMap<>();
+					park.get("locals").values().forEach(l -> locals.put(l.get("id").asString(), l.get("n").asInt()));
+					List<String> inChain = r.get("nodes").asList(v -> v).stream().filter(n -> n.get("inChain").asBoolean())
+						.map(n -> n.get("node").get("id").asString()).toList();
+					long present = inChain.stream().filter(id -> locals.getOrDefault(id, 0) > 0).count();
+					out.add(park.get("park").get("id").asString() + " " + inChain.size() + "/" + present);
+				}
+			}
+			return out.stream().sorted().toList();
+		}, data -> list(data, "compareParks").stream().map(c -> castMap(c))
+			.map(c -> map(c, "park").get("id") + " " + map(c, "counts").get("segments") + "/" + map(c, "counts").get("present"))
+			.sorted().toList());
+		return probe("compareParks", String.join(",", parkIds) + " / " + chainId, GAP_REPORT, parameters, document, variables,
 				data -> {
 					int segments = 0;
 					for (Object park : list(data, "compareParks")) {
 						segments += ((Number) map(castMap(park), "counts").get("segments")).intValue();
 					}
 					return segments;
-				}, Map.of(Way.DRIVER, () -> segments(this.target.cypher(cypher, parameters)),
-				Way.SERVICE, () -> this.target.gaps.compareParks(parkIds, chainId, 2, true).stream()
-					.mapToInt((ParkComparison c) -> c.counts().segments()).sum()));
+				}, answer, () -> segments(this.target.cypher(GAP_REPORT, parameters)), false);
 	}
 
-	/** Completes a probe with its two GraphQL ways and sizes it once through the driver. */
+	/**
+	 * Completes a probe with its two GraphQL ways and sizes it once through the driver.
+	 * @param driver the driver way: the named statement with {@code parameters}, returning the answer's size
+	 * @param cached gap reports may come from the service's cache (otherwise they are computed afresh)
+	 */
 	private Probe probe(String query, String start, String cypher, Map<String, Object> parameters, String document,
-			Map<String, Object> variables, Function<Map<String, Object>, Integer> sizeOfData, Map<Way, Call> javaWays)
-			throws Exception {
-		return probe(query, start, cypher, parameters, document, variables, sizeOfData, javaWays, false);
-	}
-
-	/** @param cached gap reports may come from the service's cache (otherwise they are computed afresh) */
-	private Probe probe(String query, String start, String cypher, Map<String, Object> parameters, String document,
-			Map<String, Object> variables, Function<Map<String, Object>, Integer> sizeOfData, Map<Way, Call> javaWays,
+			Map<String, Object> variables, Function<Map<String, Object>, Integer> sizeOfData, Answer answer, Call driver,
 			boolean cached) throws Exception {
 		String body = BenchTarget.body(document, variables);
 		Map<Way, Call> ways = new EnumMap<>(Way.class);
-		ways.putAll(javaWays);
+		ways.put(Way.DRIVER, driver);
 		ways.put(Way.GRAPHQL, () -> sizeOfData.apply(this.target.graphQl(document, variables, cached)));
 		ways.put(Way.HTTP, () -> this.target.post(body, cached).length() > 0 ? -1 : 0);
-		int size = ways.get(Way.DRIVER).run();
-		return new Probe(query, start, size, ways, new ClientProcess.Question(cypher, parameters, body, cached), sizeOfData);
+		int size = driver.run();
+		return new Probe(query, start, size, ways, new ClientProcess.Question(cypher, parameters, body, cached), document,
+				variables, sizeOfData, answer);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -623,19 +720,19 @@ public final class QueryBench {
 		MarkdownTable table = new MarkdownTable(String.format(Locale.ROOT,
 				"Queries on %s (%,d enterprises): p50 / p99 in ms, × = p50 ratio to the driver", result.dataset(),
 				result.enterprises()),
-				"query", "reach", "starts", "nodes", "driver", "service", "×", "GraphQL in-process", "×", "GraphQL over HTTP", "×");
+				"query", "reach", "starts", "nodes", "driver", "GraphQL in-process", "×", "GraphQL over HTTP", "×");
 		for (CaseResult c : result.cases()) {
-			table.row(c.query(), c.bucket(), c.probes(), c.medianSize(), pair(c.of(Way.DRIVER)), pair(c.of(Way.SERVICE)),
-					Latency.ratio(c.of(Way.SERVICE).p50(), c.of(Way.DRIVER).p50()), pair(c.of(Way.GRAPHQL)),
+			table.row(c.query(), c.bucket(), c.probes(), c.medianSize(), pair(c.of(Way.DRIVER)), pair(c.of(Way.GRAPHQL)),
 					Latency.ratio(c.of(Way.GRAPHQL).p50(), c.of(Way.DRIVER).p50()), pair(c.of(Way.HTTP)),
 					Latency.ratio(c.of(Way.HTTP).p50(), c.of(Way.DRIVER).p50()));
 		}
 		table.note("reach: size of the answer in nodes (traversals asked with limit " + TRAVERSAL_LIMIT
 				+ ", search with first " + SEARCH_FIRST + ", gapCandidates with first " + CANDIDATES_FIRST
 				+ "; chainGaps/compareParks: segments reported); starts: start points used in turn; nodes: their median answer size.");
-		table.note("driver: the repository's own statement through the bare Neo4j driver; service: the Java service call "
-				+ "(checks, statement, mapping); GraphQL in-process: ExecutionGraphQlService; GraphQL over HTTP: POST /graphql "
-				+ "on loopback (Apache HttpClient 5, blocking, keep-alive). The four ways of one question run back to back, in rotating order. "
+		table.note("driver: the service's own statement (its file under cypher/queries/) through the bare Neo4j driver; "
+				+ "GraphQL in-process: the service's web GraphQL handler (its interceptors, then ExecutionGraphQlService) without HTTP; "
+				+ "GraphQL over HTTP: POST /graphql on loopback (Apache HttpClient 5, blocking, keep-alive). Before a case is timed, "
+				+ "the driver's answer is compared with both GraphQL answers. The three ways of one question run back to back, in rotating order. "
 				+ "Gap reports (chainGaps, compareParks) are computed afresh on every call (Cache-Control: no-cache), except in the row "
 				+ CACHED_GAPS + ", which the service answers from the report it keeps until the graph changes.");
 		if (!result.warnings().isEmpty()) {
@@ -670,7 +767,7 @@ public final class QueryBench {
 					Latency.ratio(inProcess.of(Way.HTTP).p50(), inProcess.of(Way.DRIVER).p50()));
 		}
 		table.note("Both ways timed from one client JVM started for this (" + String.join(" ", ClientProcess.JVM_OPTIONS)
-				+ "), as a client of the service would be: the bare Neo4j driver over Bolt running the repository's statement, and "
+				+ "), as a client of the service would be: the bare Neo4j driver over Bolt running the service's statement, and "
 				+ "POST /graphql (Apache HttpClient 5, blocking, keep-alive), back to back per start point in alternating order, "
 				+ "after a warm-up of the client JVM. The service and its embedded database run in the benchmark's JVM; all share "
 				+ "the machine's cores. Last column: the same ratio from the queries table, where the HTTP client runs inside the "

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A smoke-sized run of the read side of {@code bench} on the sample dataset: it proves the parts work
- * (every query asked four ways with the same answer, the concurrency levels without errors, tables and
+ * (every query asked three ways with the same answer, the concurrency levels without errors, tables and
  * chart written), not how fast anything is.
  */
 class QueryBenchSmokeTest extends IntegrationTest {
@@ -65,7 +65,7 @@ class QueryBenchSmokeTest extends IntegrationTest {
 		List<ConcurrencyBench.Level> levels = suite.concurrency(target, second);
 
 		for (Result result : List.of(first, second)) {
-			assertThat(result.warnings()).as("the four ways give the same answer").isEmpty();
+			assertThat(result.warnings()).as("the three ways give the same answer").isEmpty();
 			assertThat(result.enterprises()).isEqualTo(
 					this.graph.one("MATCH (e:Enterprise) RETURN count(e) AS n", java.util.Map.of(), r -> r.get(0).asLong()).orElseThrow());
 			assertThat(result.cases()).extracting(CaseResult::query)
