@@ -62,19 +62,12 @@ class ChangeController {
 		parameters.put("afterAt", (after != null) ? at(after) : null);
 		parameters.put("afterId", (after != null) ? after.string("id") : null);
 		parameters.put("limit", size + 1);
-		List<Change> found = this.graph.list(CHANGES, parameters, r -> {
-			var c = r.get("c");
-			List<String> changed = c.get("changedFields").isNull() ? List.of()
-					: c.get("changedFields").asList(v -> v.asString());
-			return new Change(c.get("id").asString(), c.get("at").asZonedDateTime().toOffsetDateTime(),
-					c.get("actor").asString(), c.get("role").asString(null), c.get("operation").asString(),
-					c.get("label").asString(), c.get("entityId").asString(), c.get("targetId").asString(null),
-					c.get("before").asString(null), c.get("after").asString(null), changed,
-					c.get("version").isNull() ? null : c.get("version").asInt());
-		});
+		// the driver maps the node's properties onto the record's components by name
+		List<Change> found = this.graph.list(CHANGES, parameters, r -> r.get("c").as(Change.class));
 		boolean more = found.size() > size;
 		List<ChangeEdge> edges = found.subList(0, Math.min(size, found.size())).stream()
-			.map(change -> new ChangeEdge(this.cursors.cursor(LIST, "at", change.at().toString(), "id", change.id()), change))
+			.map(change -> new ChangeEdge(this.cursors.cursor(LIST, "at", change.at().toString(), "id", change.id()),
+					change))
 			.toList();
 		return new ChangeConnection(edges, new PageInfo(more, after != null,
 				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));

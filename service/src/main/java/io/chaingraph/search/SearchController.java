@@ -65,6 +65,7 @@ class SearchController {
 	List<SearchHit> search(@Argument String text, @Argument int first, ScrollSubrange range,
 			@Argument List<String> types) {
 		this.limits.first(first);
+		// by hand, not the driver's object mapping: the cursor is made here, the statement does not return it
 		return this.graph.list(SEARCH, parameters(text, first, this.cursors.after(LIST, range), types), r -> {
 			double score = r.get("score").asDouble();
 			String id = r.get("id").asString();
