@@ -1,18 +1,18 @@
 package io.chaingraph.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.common.Cursors;
 import io.chaingraph.common.PageInfo;
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.Limits;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -33,64 +33,56 @@ class ChangeController {
 
 	private final Graph graph;
 
+	/** The name of the list in its cursors. */
+	private static final String LIST = "changes";
+
 	private final Limits limits;
 
-	ChangeController(Graph graph, Limits limits) {
+	private final Cursors cursors;
+
+	ChangeController(Graph graph, Limits limits, Cursors cursors) {
 		this.graph = graph;
 		this.limits = limits;
+		this.cursors = cursors;
 	}
 
+	/**
+	 * Built here rather than by Spring for GraphQL's connection adapter, which reports no previous page
+	 * when paging forward; {@code after} arrives decoded in {@code range}, {@code first} is read as an
+	 * argument too, because the range drops a negative count, which is a client error here.
+	 */
 	@QueryMapping
 	ChangeConnection changes(@Argument String entityId, @Argument OffsetDateTime since, @Argument int first,
-			@Argument String after) {
+			ScrollSubrange range) {
 		int size = this.limits.first(first);
+		Cursors.Position after = this.cursors.after(LIST, range);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("entityId", entityId);
 		parameters.put("since", (since != null) ? since.toString() : null);
-		parameters.put("afterAt", null);
-		parameters.put("afterId", null);
-		if (after != null && !after.isEmpty()) {
-			String[] cursor = decode(after);
-			parameters.put("afterAt", cursor[0]);
-			parameters.put("afterId", cursor[1]);
-		}
+		parameters.put("afterAt", (after != null) ? at(after) : null);
+		parameters.put("afterId", (after != null) ? after.string("id") : null);
 		parameters.put("limit", size + 1);
-		List<Change> found = this.graph.list(CHANGES, parameters, r -> {
-			var c = r.get("c");
-			List<String> changed = c.get("changedFields").isNull() ? List.of()
-					: c.get("changedFields").asList(v -> v.asString());
-			return new Change(c.get("id").asString(), c.get("at").asZonedDateTime().toOffsetDateTime(),
-					c.get("actor").asString(), c.get("role").asString(null), c.get("operation").asString(),
-					c.get("label").asString(), c.get("entityId").asString(), c.get("targetId").asString(null),
-					c.get("before").asString(null), c.get("after").asString(null), changed,
-					c.get("version").isNull() ? null : c.get("version").asInt());
-		});
+		// the driver maps the node's properties onto the record's components by name
+		List<Change> found = this.graph.list(CHANGES, parameters, r -> r.get("c").as(Change.class));
 		boolean more = found.size() > size;
 		List<ChangeEdge> edges = found.subList(0, Math.min(size, found.size())).stream()
-			.map(change -> new ChangeEdge(encode(change), change))
+			.map(change -> new ChangeEdge(this.cursors.cursor(LIST, "at", change.at().toString(), "id", change.id()),
+					change))
 			.toList();
-		return new ChangeConnection(edges, new PageInfo(more, after != null && !after.isEmpty(),
+		return new ChangeConnection(edges, new PageInfo(more, after != null,
 				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
 	}
 
-	private static String encode(Change change) {
-		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString((change.at() + "\u0000" + change.id()).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static String[] decode(String cursor) {
+	/** The time of a decoded cursor, checked to be one (the statement reads it with {@code datetime()}). */
+	private static String at(Cursors.Position after) {
+		String at = after.string("at");
 		try {
-			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			int separator = decoded.indexOf('\u0000');
-			if (separator > 0) {
-				OffsetDateTime.parse(decoded.substring(0, separator));
-				return new String[] { decoded.substring(0, separator), decoded.substring(separator + 1) };
-			}
+			OffsetDateTime.parse(at);
+			return at;
 		}
-		catch (IllegalArgumentException | java.time.DateTimeException ex) {
-			// fall through
+		catch (java.time.DateTimeException ex) {
+			throw new IllegalArgumentException(Cursors.NOT_A_CURSOR + after.cursor());
 		}
-		throw new IllegalArgumentException("after is not a cursor returned by this API: " + cursor);
 	}
 
 }

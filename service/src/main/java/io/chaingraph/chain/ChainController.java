@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.chaingraph.chain.ChainRepository.NodeEnterprisesKey;
 import io.chaingraph.common.Batches;
+import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.EnterpriseConnection;
@@ -18,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -28,9 +30,12 @@ class ChainController {
 
 	private final Limits limits;
 
-	ChainController(ChainRepository chains, Limits limits, BatchLoaderRegistry registry) {
+	private final Cursors cursors;
+
+	ChainController(ChainRepository chains, Limits limits, Cursors cursors, BatchLoaderRegistry registry) {
 		this.chains = chains;
 		this.limits = limits;
+		this.cursors = cursors;
 		registry.<NodeEnterprisesKey, EnterpriseConnection>forName("chainNodeEnterprises")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> this.chains.enterprisePages(keys)));
 	}
@@ -90,11 +95,17 @@ class ChainController {
 		return Batches.lists(nodes, ChainNode::id, this.chains.enterprisesByPark(ids(nodes)));
 	}
 
+	/**
+	 * Batched through the "chainNodeEnterprises" loader. {@code after} arrives decoded in {@code range};
+	 * {@code first} is read as an argument too, because the range drops a negative count, which is a client
+	 * error here.
+	 */
 	@SchemaMapping(typeName = "ChainNode", field = "enterprises")
-	CompletableFuture<EnterpriseConnection> enterprises(ChainNode node, @Argument int first, @Argument String after,
+	CompletableFuture<EnterpriseConnection> enterprises(ChainNode node, @Argument int first, ScrollSubrange range,
 			@Argument boolean includeSubSegments, DataFetchingFieldSelectionSet selection,
 			DataLoader<NodeEnterprisesKey, EnterpriseConnection> chainNodeEnterprises) {
-		KeysetPage page = KeysetPage.of(this.limits.first(first), after, selection.contains("totalCount"));
+		KeysetPage page = KeysetPage.of("ChainNode.enterprises", this.limits.first(first),
+				this.cursors.after("ChainNode.enterprises", range), selection.contains("totalCount"));
 		return chainNodeEnterprises.load(new NodeEnterprisesKey(node.id(), page, includeSubSegments));
 	}
 

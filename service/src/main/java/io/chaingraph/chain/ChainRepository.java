@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
@@ -33,8 +34,11 @@ class ChainRepository {
 
 	private final Graph graph;
 
-	ChainRepository(Graph graph) {
+	private final Cursors cursors;
+
+	ChainRepository(Graph graph, Cursors cursors) {
 		this.graph = graph;
+		this.cursors = cursors;
 	}
 
 	Optional<Chain> findChain(String id) {
@@ -187,7 +191,7 @@ class ChainRepository {
 					: Map.of();
 			for (NodeEnterprisesKey key : members) {
 				result.put(key, EnterpriseConnection.of(page, edges.getOrDefault(key.nodeId(), new ArrayList<>()),
-						page.withTotal() ? totals.getOrDefault(key.nodeId(), 0) : null));
+						page.withTotal() ? totals.getOrDefault(key.nodeId(), 0) : null, this.cursors));
 			}
 		});
 		return result;

@@ -5,7 +5,10 @@ import java.util.List;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.MapAccessor;
 
-/** Null-tolerant reads of node and relationship properties. */
+/**
+ * Null-tolerant reads of node and relationship properties. Entities are read with these, not with the
+ * driver's object mapping ({@code Value.as}): an absent property takes a default (no aliases, version 0).
+ */
 public final class Props {
 
 	private Props() {

@@ -6,6 +6,7 @@ import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import io.chaingraph.common.Cursors;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.graphql.data.pagination.EncodingCursorStrategy;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SchemaReport;
@@ -55,6 +58,15 @@ public class GraphQlConfiguration {
 			}
 			log.debug("{}", report);
 		});
+	}
+
+	/**
+	 * The cursors of every list (see {@link Cursors}); it takes the place of Spring Boot's default strategy,
+	 * which encodes alike but reports an unreadable cursor as an internal error.
+	 */
+	@Bean
+	EncodingCursorStrategy<ScrollPosition> cursorStrategy() {
+		return Cursors.strategy();
 	}
 
 	@Bean

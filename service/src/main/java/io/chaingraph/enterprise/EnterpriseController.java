@@ -6,6 +6,7 @@ import java.util.Map;
 import io.chaingraph.chain.ChainNode;
 import io.chaingraph.chain.Stage;
 import io.chaingraph.common.Batches;
+import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Limits;
 import io.chaingraph.park.Park;
@@ -13,6 +14,7 @@ import io.chaingraph.park.Park;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -22,9 +24,12 @@ class EnterpriseController {
 
 	private final Limits limits;
 
-	EnterpriseController(EnterpriseRepository enterprises, Limits limits) {
+	private final Cursors cursors;
+
+	EnterpriseController(EnterpriseRepository enterprises, Limits limits, Cursors cursors) {
 		this.enterprises = enterprises;
 		this.limits = limits;
+		this.cursors = cursors;
 	}
 
 	@QueryMapping
@@ -67,11 +72,16 @@ class EnterpriseController {
 		return Batches.lists(enterprises, Enterprise::id, this.enterprises.chainNeighbours(ids(enterprises), false));
 	}
 
+	/**
+	 * {@code after} arrives decoded in {@code range}; {@code first} is read as an argument too, because the
+	 * range drops a negative count, which is a client error here.
+	 */
 	@QueryMapping(name = "enterprises")
 	EnterpriseConnection enterpriseList(@Argument String parkId, @Argument String nodeId, @Argument String tag,
-			@Argument Stage stage, @Argument int first, @Argument String after,
+			@Argument Stage stage, @Argument int first, ScrollSubrange range,
 			graphql.schema.DataFetchingFieldSelectionSet selection) {
-		KeysetPage page = KeysetPage.of(this.limits.first(first), after, selection.contains("totalCount"));
+		KeysetPage page = KeysetPage.of("enterprises", this.limits.first(first), this.cursors.after("enterprises", range),
+				selection.contains("totalCount"));
 		return this.enterprises.filter(new EnterpriseRepository.EnterpriseFilter(parkId, nodeId, tag,
 				(stage != null) ? stage.name() : null), page);
 	}

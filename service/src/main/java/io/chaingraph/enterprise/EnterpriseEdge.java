@@ -1,12 +1,13 @@
 package io.chaingraph.enterprise;
 
-import io.chaingraph.common.KeysetPage;
-
-/** One enterprise in a connection; weight and confidence are set for a chain segment's enterprises. */
+/**
+ * One enterprise in a connection; weight and confidence are set for a chain segment's enterprises. The
+ * cursor is set when the page is put together ({@link EnterpriseConnection#of}).
+ */
 public record EnterpriseEdge(String cursor, Enterprise node, Double weight, Double confidence) {
 
 	public static EnterpriseEdge of(Enterprise enterprise, Double weight, Double confidence) {
-		return new EnterpriseEdge(KeysetPage.cursor(enterprise.name(), enterprise.id()), enterprise, weight, confidence);
+		return new EnterpriseEdge(null, enterprise, weight, confidence);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.chaingraph.chain.ChainNode;
+import io.chaingraph.common.Cursors;
+import io.chaingraph.common.KeysetPage;
 import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
 import io.chaingraph.park.Park;
@@ -23,8 +25,11 @@ class EnterpriseRepository {
 
 	private final Graph graph;
 
-	EnterpriseRepository(Graph graph) {
+	private final Cursors cursors;
+
+	EnterpriseRepository(Graph graph, Cursors cursors) {
 		this.graph = graph;
+		this.cursors = cursors;
 	}
 
 	Optional<Enterprise> findById(String id) {
@@ -135,7 +140,7 @@ class EnterpriseRepository {
 			""";
 
 	/** Enterprises matching every given filter, a keyset page by (name, id), and the total when asked. */
-	EnterpriseConnection filter(EnterpriseFilter filter, io.chaingraph.common.KeysetPage page) {
+	EnterpriseConnection filter(EnterpriseFilter filter, KeysetPage page) {
 		Map<String, Object> parameters = new java.util.HashMap<>(page.parameters());
 		parameters.put("parkId", filter.parkId());
 		parameters.put("nodeId", filter.nodeId());
@@ -148,7 +153,7 @@ class EnterpriseRepository {
 		Integer total = page.withTotal()
 				? this.graph.one(FILTER + "RETURN count(e) AS total", parameters, r -> r.get("total").asInt()).orElse(0)
 				: null;
-		return EnterpriseConnection.of(page, edges, total);
+		return EnterpriseConnection.of(page, edges, total, this.cursors);
 	}
 
 	/** Filters of the enterprises query; null means "any". */

@@ -2,6 +2,7 @@ package io.chaingraph.gap;
 
 import java.util.List;
 
+import io.chaingraph.common.Cursors;
 import io.chaingraph.gap.GapModel.GapReport;
 import io.chaingraph.gap.GapModel.ParkComparison;
 
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.stereotype.Controller;
 
@@ -17,8 +19,11 @@ class GapController {
 
 	private final GapService gaps;
 
-	GapController(GapService gaps) {
+	private final Cursors cursors;
+
+	GapController(GapService gaps, Cursors cursors) {
 		this.gaps = gaps;
+		this.cursors = cursors;
 	}
 
 	@QueryMapping
@@ -27,10 +32,15 @@ class GapController {
 		return this.gaps.chainGaps(parkId, chainId, weakBelow, Boolean.TRUE.equals(noCache));
 	}
 
+	/**
+	 * {@code after} arrives decoded in {@code range}; {@code first} is read as an argument too, because the
+	 * range drops a negative count, which is a client error here.
+	 */
 	@QueryMapping
 	List<Candidate> gapCandidates(@Argument String parkId, @Argument String nodeId, @Argument int first,
-			@Argument String after) {
-		return this.gaps.candidates(parkId, nodeId, first, after);
+			ScrollSubrange range) {
+		return this.gaps.candidates(parkId, nodeId, first,
+				CandidateCursor.of(this.cursors.after(CandidateCursor.LIST, range)));
 	}
 
 	@QueryMapping

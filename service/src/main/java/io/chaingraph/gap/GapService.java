@@ -13,6 +13,7 @@ import java.util.Set;
 import io.chaingraph.chain.Chain;
 import io.chaingraph.chain.ChainNode;
 import io.chaingraph.chain.Stage;
+import io.chaingraph.common.Cursors;
 import io.chaingraph.common.NotFoundException;
 import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.Enterprise;
@@ -48,10 +49,13 @@ class GapService {
 
 	private final Limits limits;
 
-	GapService(GapRepository gaps, GapReportCache cache, Limits limits) {
+	private final Cursors cursors;
+
+	GapService(GapRepository gaps, GapReportCache cache, Limits limits, Cursors cursors) {
 		this.gaps = gaps;
 		this.cache = cache;
 		this.limits = limits;
+		this.cursors = cursors;
 	}
 
 	/**
@@ -255,10 +259,10 @@ class GapService {
 
 	// ---- candidates
 
-	List<Candidate> candidates(String parkId, String nodeId, int first, String after) {
+	/** @param after the position to continue after, null for the first page */
+	List<Candidate> candidates(String parkId, String nodeId, int first, CandidateCursor after) {
 		this.limits.first(first);
-		CandidateCursor cursor = CandidateCursor.decode(after);
-		List<Record> rows = this.gaps.candidates(parkId, nodeId, cursor, first);
+		List<Record> rows = this.gaps.candidates(parkId, nodeId, after, first);
 		if (rows.isEmpty()) {
 			Map<String, String> labels = this.gaps.labels(List.of(parkId, nodeId));
 			if (!"Park".equals(labels.get(parkId))) {
@@ -268,10 +272,10 @@ class GapService {
 				throw new NotFoundException("No chain segment with id '" + nodeId + "'");
 			}
 		}
-		return rows.stream().map(GapService::candidate).toList();
+		return rows.stream().map(this::candidate).toList();
 	}
 
-	private static Candidate candidate(Record row) {
+	private Candidate candidate(Record row) {
 		Enterprise e = Enterprise.from(row.get("e"));
 		double score = row.get("score").asDouble();
 		List<String> reasons = new ArrayList<>();
@@ -319,7 +323,7 @@ class GapService {
 		String parkName = row.get("parkName").asString(null);
 		reasons.add(parkName != null ? "Located in " + parkName : "Not located in any park of the graph");
 		return new Candidate(e, score, reasons, new Subgraph(nodes, edges, false),
-				new CandidateCursor(score, e.name(), e.id()).encode());
+				new CandidateCursor(score, e.name(), e.id()).encode(this.cursors));
 	}
 
 	private static String detail(Value tie) {

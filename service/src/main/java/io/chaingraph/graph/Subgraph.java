@@ -25,6 +25,7 @@ public record Subgraph(List<GraphNode> nodes, List<GraphEdge> edges, boolean tru
 		return new Subgraph(nodes, edges, record.get("truncated").asBoolean(false));
 	}
 
+	/** By hand, not the driver's object mapping: the type comes from the node's labels. */
 	public static GraphNode node(Value v) {
 		return new GraphNode(Props.str(v, "id"), typeOf(v.get("labels").asList(Value::asString)), Props.str(v, "name"),
 				v.get("depth").isNull() ? null : v.get("depth").asInt());

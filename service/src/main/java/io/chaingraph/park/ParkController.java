@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 import io.chaingraph.common.Batches;
+import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.EnterpriseConnection;
@@ -18,6 +19,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
@@ -28,9 +30,12 @@ class ParkController {
 
 	private final Limits limits;
 
-	ParkController(ParkRepository parks, Limits limits, BatchLoaderRegistry registry) {
+	private final Cursors cursors;
+
+	ParkController(ParkRepository parks, Limits limits, Cursors cursors, BatchLoaderRegistry registry) {
 		this.parks = parks;
 		this.limits = limits;
+		this.cursors = cursors;
 		registry.<ParkEnterprisesKey, EnterpriseConnection>forName("parkEnterprises")
 			.registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> this.parks.enterprisePages(keys)));
 	}
@@ -65,12 +70,17 @@ class ParkController {
 		return Batches.lists(parks, Park::id, this.parks.focusChains(Batches.ids(parks, Park::id)));
 	}
 
-	/** Batched through the "parkEnterprises" loader: one statement for all parks at this level. */
+	/**
+	 * Batched through the "parkEnterprises" loader: one statement for all parks at this level. {@code after}
+	 * arrives decoded in {@code range}; {@code first} is read as an argument too, because the range drops a
+	 * negative count, which is a client error here.
+	 */
 	@SchemaMapping(typeName = "Park", field = "enterprises")
-	CompletableFuture<EnterpriseConnection> enterprises(Park park, @Argument int first, @Argument String after,
+	CompletableFuture<EnterpriseConnection> enterprises(Park park, @Argument int first, ScrollSubrange range,
 			@Argument boolean includeSubParks, DataFetchingFieldSelectionSet selection,
 			DataLoader<ParkEnterprisesKey, EnterpriseConnection> parkEnterprises) {
-		KeysetPage page = KeysetPage.of(this.limits.first(first), after, selection.contains("totalCount"));
+		KeysetPage page = KeysetPage.of("Park.enterprises", this.limits.first(first),
+				this.cursors.after("Park.enterprises", range), selection.contains("totalCount"));
 		return parkEnterprises.load(new ParkEnterprisesKey(park.id(), page, includeSubParks));
 	}
 

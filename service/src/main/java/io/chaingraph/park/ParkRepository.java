@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.chaingraph.chain.Chain;
+import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Graph;
 import io.chaingraph.enterprise.Enterprise;
@@ -27,8 +28,11 @@ class ParkRepository {
 
 	private final Graph graph;
 
-	ParkRepository(Graph graph) {
+	private final Cursors cursors;
+
+	ParkRepository(Graph graph, Cursors cursors) {
 		this.graph = graph;
+		this.cursors = cursors;
 	}
 
 	Optional<Park> findById(String id) {
@@ -118,7 +122,7 @@ class ParkRepository {
 					: Map.of();
 			for (ParkEnterprisesKey key : members) {
 				result.put(key, EnterpriseConnection.of(page, edges.getOrDefault(key.parkId(), new ArrayList<>()),
-						page.withTotal() ? totals.getOrDefault(key.parkId(), 0) : null));
+						page.withTotal() ? totals.getOrDefault(key.parkId(), 0) : null, this.cursors));
 			}
 		});
 		return result;

@@ -1,17 +1,17 @@
 package io.chaingraph.search;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.common.Cursors;
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.Limits;
 import io.chaingraph.config.NamedQueries;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -29,26 +29,41 @@ class SearchController {
 
 	private final Graph graph;
 
+	/** The name of the list in its cursors. */
+	static final String LIST = "search";
+
 	private final Limits limits;
 
-	SearchController(Graph graph, Limits limits) {
+	private final Cursors cursors;
+
+	SearchController(Graph graph, Limits limits, Cursors cursors) {
 		this.graph = graph;
 		this.limits = limits;
+		this.cursors = cursors;
 	}
 
+	/**
+	 * {@code after} arrives decoded in {@code range} (null when called without GraphQL); {@code first} is
+	 * read as an argument too, because the range drops a negative count, which is a client error here.
+	 */
 	@QueryMapping
-	List<SearchHit> search(@Argument String text, @Argument int first, @Argument String after,
+	List<SearchHit> search(@Argument String text, @Argument int first, ScrollSubrange range,
 			@Argument List<String> types) {
 		this.limits.first(first);
-		return this.graph.list(SEARCH, parameters(text, first, after, types), r -> {
+		// by hand, not the driver's object mapping: the cursor is made here, the statement does not return it
+		return this.graph.list(SEARCH, parameters(text, first, this.cursors.after(LIST, range), types), r -> {
 			double score = r.get("score").asDouble();
 			String id = r.get("id").asString();
-			return new SearchHit(id, r.get("type").asString(), r.get("name").asString(), score, encode(score, id));
+			return new SearchHit(id, r.get("type").asString(), r.get("name").asString(), score,
+					this.cursors.cursor(LIST, "score", score, "id", id));
 		});
 	}
 
-	/** The statement's parameters: the text normalised like stored names and escaped for Lucene. */
-	static Map<String, Object> parameters(String text, int first, String after, List<String> types) {
+	/**
+	 * The statement's parameters: the text normalised like stored names and escaped for Lucene.
+	 * @param after the position to continue after, null for the first page
+	 */
+	static Map<String, Object> parameters(String text, int first, Cursors.Position after, List<String> types) {
 		String norm = SearchText.normalize(text);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("query", SearchText.luceneQuery(norm));
@@ -56,28 +71,9 @@ class SearchController {
 		parameters.put("hits", SearchText.MAX_HITS);
 		parameters.put("types", (types == null || types.isEmpty()) ? null : types);
 		parameters.put("first", first);
-		Object[] position = decode(after);
-		parameters.put("afterScore", position[0]);
-		parameters.put("afterId", position[1]);
+		parameters.put("afterScore", (after != null) ? after.number("score") : null);
+		parameters.put("afterId", (after != null) ? after.string("id") : null);
 		return parameters;
-	}
-
-	private static String encode(double score, String id) {
-		return Base64.getUrlEncoder().withoutPadding()
-			.encodeToString((score + "\u0000" + id).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static Object[] decode(String cursor) {
-		if (cursor == null || cursor.isEmpty()) {
-			return new Object[] { null, null };
-		}
-		try {
-			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", 2);
-			return new Object[] { Double.parseDouble(parts[0]), parts[1] };
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("after is not a cursor returned by search: " + cursor);
-		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.common.Cursors;
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.Limits;
 import io.chaingraph.support.Fixtures;
@@ -43,6 +44,9 @@ class GapReportRefresherTest extends IntegrationTest {
 	@Autowired
 	Limits limits;
 
+	@Autowired
+	Cursors cursors;
+
 	private GapReportCache cache;
 
 	private GapService gaps;
@@ -54,7 +58,7 @@ class GapReportRefresherTest extends IntegrationTest {
 		new Fixtures(this.graph).wipe().cypher(GapReportCacheTest.GRAPH);
 		this.cache = new GapReportCache(this.graph, 200_000, 2,
 				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
-		this.gaps = new GapService(this.repository, this.cache, this.limits);
+		this.gaps = new GapService(this.repository, this.cache, this.limits, this.cursors);
 		this.refresher = new GapReportRefresher(this.graph, this.gaps, this.cache, Duration.ofMillis(100));
 		this.refresher.start();
 	}

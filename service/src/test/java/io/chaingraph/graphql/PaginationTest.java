@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.common.Cursors;
 import io.chaingraph.config.Graph;
 import io.chaingraph.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,9 @@ class PaginationTest extends GraphQlTestSupport {
 
 	@Autowired
 	Graph graph;
+
+	@Autowired
+	Cursors cursors;
 
 	@BeforeEach
 	void build() {
@@ -207,6 +211,43 @@ class PaginationTest extends GraphQlTestSupport {
 			tester().documentName(document).variable(idVariable, id).variable((String) b[0], b[1]).execute()
 				.errors()
 				.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().startsWith((String) b[2]))
+				.verify();
+		}
+	}
+
+	/** Every list's cursors name it: a cursor of one list is refused by another, even where both sort alike. */
+	@Test
+	void aCursorIsRefusedByEveryListButItsOwn() {
+		String parkCursor = at(run("parkEnterprises", "id", "PG", "first", 2), "park.enterprises.pageInfo.endCursor");
+		String nodeCursor = at(run("chainNodeEnterprises", "id", "N", "first", 2), "chainNode.enterprises.pageInfo.endCursor");
+		String searchCursor = this.cursors.cursor("search", "score", 1.5, "id", "ga");
+		Object[][] refused = { { "enterprises", "parkId", "PG", parkCursor, "Park.enterprises", "enterprises" },
+				{ "chainNodeEnterprises", "id", "N", parkCursor, "Park.enterprises", "ChainNode.enterprises" },
+				{ "parkEnterprises", "id", "PG", nodeCursor, "ChainNode.enterprises", "Park.enterprises" },
+				{ "gapCandidates", "parkId", "PG", searchCursor, "search", "gapCandidates" },
+				{ "search", "text", "Beta", parkCursor, "Park.enterprises", "search" } };
+		for (Object[] r : refused) {
+			var request = tester().documentName((String) r[0]).variable((String) r[1], r[2]).variable("after", r[3]);
+			if (r[0].equals("gapCandidates")) {
+				request.variable("nodeId", "N");
+			}
+			String message = "after is a cursor of " + r[4] + ", not of " + r[5] + ": " + r[3];
+			request.execute()
+				.errors()
+				.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().equals(message))
+				.verify();
+		}
+		// its own list takes it
+		assertThat(list(run("parkEnterprises", "id", "PG", "first", 2, "after", parkCursor), "park.enterprises.edges"))
+			.hasSize(2);
+		// a position of the right list without its keys, and an offset position, are no cursors of this API
+		String missingId = this.cursors.cursor("enterprises", "name", "甲");
+		String offset = Base64.getEncoder().encodeToString("O_5".getBytes(StandardCharsets.UTF_8));
+		for (String cursor : List.of(missingId, offset)) {
+			tester().documentName("enterprises").variable("after", cursor).execute()
+				.errors()
+				.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
+						&& e.getMessage().equals(Cursors.NOT_A_CURSOR + cursor))
 				.verify();
 		}
 	}
