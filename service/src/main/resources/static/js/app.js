@@ -1,6 +1,6 @@
 // The explorer's shell: hash router, search box, loading and error states, toolbar, exports.
 // Routes: #/network/ID?expand=a,b&sel=ID   #/chain/CHAIN?park=PARK&node=SEGMENT   #/park/PARK?compare=PARK2
-import cytoscape from '../webjars/cytoscape/3.33.1/dist/cytoscape.esm.min.mjs';
+import cytoscape from '../webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 import { gql } from './api.js';
 import { h, clear, hashFor, download } from './dom.js';
 import { TYPE_LABELS } from './style.js';

@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
  * (version, description, checksum, appliedAt, durationMs). A file changed after it was applied
  * stops the start-up: migrations are immutable, add a new one instead.
  * <p>
- * A small runner rather than neo4j-migrations: that library does not resolve from the package
- * mirror this project builds against (its parent POM is missing).
+ * A small runner rather than neo4j-migrations: no version of that library
+ * ({@code eu.michael-simons.neo4j:neo4j-migrations}, neither the 2.x line for driver 5 nor the 4.x line
+ * for driver 6 that Spring Boot 4 brings) resolves from the Maven repository this project builds
+ * against ("Could not find artifact").
  */
 @Component
 public class SchemaMigrations {

@@ -1,9 +1,7 @@
 package io.chaingraph.gap;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.chaingraph.common.NotFoundException;
@@ -13,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +43,8 @@ class GapReportRefresher implements SmartLifecycle {
 
 	private final boolean enabled;
 
-	private ScheduledExecutorService executor;
+	/** One daemon thread, made on start and shut down on stop. */
+	private ThreadPoolTaskScheduler executor;
 
 	/** The version read at the previous poll, and the one whose reports were refreshed last. */
 	private String lastSeen = "";
@@ -75,20 +75,18 @@ class GapReportRefresher implements SmartLifecycle {
 		if (!this.enabled || this.executor != null) {
 			return;
 		}
-		this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "chaingraph-gap-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.executor.scheduleWithFixedDelay(this::poll, this.poll.toMillis(), this.poll.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.executor = new ThreadPoolTaskScheduler();
+		this.executor.setThreadNamePrefix("chaingraph-gap-refresh-");
+		this.executor.setDaemon(true);
+		this.executor.initialize();
+		this.executor.scheduleWithFixedDelay(this::poll, Instant.now().plus(this.poll), this.poll);
 	}
 
 	/** Stopped before the beans are destroyed, so before the driver and the database it reads from. */
 	@Override
 	public synchronized void stop() {
 		if (this.executor != null) {
-			this.executor.shutdownNow();
+			this.executor.shutdown(); // interrupts a refresh under way
 			this.executor = null;
 		}
 	}

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.chaingraph.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Over HTTP on the test server's random port: health with the Neo4j component, GraphiQL, GraphQL. */
+/**
+ * Over HTTP on the test server's random port: health with the Neo4j component, GraphiQL, GraphQL, the
+ * explorer's drawing library from its WebJar.
+ */
 class ServiceEndpointsTest extends IntegrationTest {
 
 	static final HttpClient http = HttpClient.newBuilder()
@@ -64,6 +69,18 @@ class ServiceEndpointsTest extends IntegrationTest {
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(response.body())).isEqualTo(json.readTree("{\"data\":{\"__typename\":\"Query\"}}"));
+	}
+
+	@Test
+	void theExplorerLoadsCytoscapeFromItsWebJarWithoutNamingAVersion() throws Exception {
+		String app = get("/js/app.js").body();
+		Matcher imported = Pattern.compile("from '\\.\\./(webjars/cytoscape/[^']+)'").matcher(app);
+		assertThat(imported.find()).as(app).isTrue();
+		assertThat(imported.group(1)).isEqualTo("webjars/cytoscape/dist/cytoscape.esm.min.mjs");
+		HttpResponse<String> response = get("/" + imported.group(1));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+		assertThat(response.body()).contains("cytoscape");
 	}
 
 }

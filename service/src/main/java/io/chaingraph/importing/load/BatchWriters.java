@@ -3,8 +3,6 @@ package io.chaingraph.importing.load;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -13,6 +11,8 @@ import java.util.function.Supplier;
 import io.chaingraph.importing.read.Uninterruptibly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Writes an import's batches on threads of its own while the importing thread reads and types the
@@ -42,12 +42,13 @@ public final class BatchWriters implements AutoCloseable {
 	private static final AtomicInteger RUNS = new AtomicInteger();
 
 	/** Null with one thread: batches are written on the caller's thread. */
-	private final ExecutorService pool;
+	private final ThreadPoolTaskExecutor pool;
 
 	private final int maxInFlight;
 
 	private final Consumer<Written> done;
 
+	// kept by hand: no executor hands outcomes back in submission order or blocks the submitter at a bound
 	private final Deque<Pending> pending = new ArrayDeque<>();
 
 	/**
@@ -64,13 +65,14 @@ public final class BatchWriters implements AutoCloseable {
 			this.pool = null;
 		}
 		else {
-			int run = RUNS.incrementAndGet();
-			AtomicInteger thread = new AtomicInteger();
-			this.pool = Executors.newFixedThreadPool(threads, (task) -> {
-				Thread writer = new Thread(task, "import-writer-" + run + "-" + thread.incrementAndGet());
-				writer.setDaemon(true);
-				return writer;
-			});
+			this.pool = new ThreadPoolTaskExecutor();
+			this.pool.setCorePoolSize(threads);
+			this.pool.setMaxPoolSize(threads);
+			this.pool.setThreadNamePrefix("import-writer-" + RUNS.incrementAndGet() + "-");
+			this.pool.setDaemon(true);
+			// close() settles every batch first: the threads are let go without an interrupt
+			this.pool.setWaitForTasksToCompleteOnShutdown(true);
+			this.pool.initialize();
 		}
 	}
 

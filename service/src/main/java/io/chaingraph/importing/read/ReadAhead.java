@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Runs a producer (reading and typing a dataset's rows) on a thread of its own while the calling
@@ -21,7 +24,8 @@ public final class ReadAhead {
 
 	static final int CHUNKS_AHEAD = 8;
 
-	private static final AtomicInteger THREADS = new AtomicInteger();
+	/** A new daemon thread per dataset read, named import-reader-N. */
+	private static final SimpleAsyncTaskExecutor READERS = readers();
 
 	/** Marks the end of the items, after a failure as well. */
 	private static final List<Object> END = List.of();
@@ -30,14 +34,15 @@ public final class ReadAhead {
 	}
 
 	/**
-	 * Calls {@code producer} on a new thread, handing each item it emits to {@code consumer} on this
-	 * thread; returns when both are done.
+	 * Calls {@code producer} on a thread of its own, handing each item it emits to {@code consumer} on
+	 * this thread; returns when both are done.
 	 */
 	@SuppressWarnings("unchecked")
 	public static <T> void forEach(Consumer<Consumer<T>> producer, Consumer<T> consumer) {
 		BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
-		Throwable[] failure = { null };
-		Thread reader = new Thread(() -> {
+		// kept by hand: the ordered, bounded hand-over of chunks; the executor only starts the reader
+		Future<Throwable> reader = READERS.submit(() -> {
+			Throwable failure = null;
 			List<Object> chunk = new ArrayList<>(CHUNK);
 			try {
 				producer.accept((item) -> {
@@ -49,10 +54,10 @@ public final class ReadAhead {
 				});
 			}
 			catch (Stopped ex) {
-				return; // the consumer failed: nobody reads any more
+				return null; // the consumer failed: nobody reads any more
 			}
 			catch (Throwable ex) {
-				failure[0] = ex;
+				failure = ex;
 			}
 			try {
 				// what was produced before a failure is consumed before it is thrown
@@ -64,9 +69,8 @@ public final class ReadAhead {
 			catch (Stopped ex) {
 				// the consumer failed meanwhile
 			}
-		}, "import-reader-" + THREADS.incrementAndGet());
-		reader.setDaemon(true);
-		reader.start();
+			return failure;
+		});
 		try {
 			while (true) {
 				List<Object> chunk = take(queue);
@@ -79,12 +83,10 @@ public final class ReadAhead {
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			reader.interrupt();
+			reader.cancel(true); // interrupts the reader
 			throw ex;
 		}
-		join(reader);
-		// written before END was put, read after END was taken: visible here
-		Throwable failed = failure[0];
+		Throwable failed = join(reader);
 		if (failed instanceof RuntimeException runtime) {
 			throw runtime;
 		}
@@ -110,11 +112,20 @@ public final class ReadAhead {
 		return Uninterruptibly.await(queue::take);
 	}
 
-	private static void join(Thread reader) {
-		Uninterruptibly.<Void, RuntimeException>await(() -> {
-			reader.join();
-			return null;
-		});
+	/** The producer's failure, or null; the reader ends right after END. */
+	private static Throwable join(Future<Throwable> reader) {
+		try {
+			return Uninterruptibly.await(reader::get);
+		}
+		catch (ExecutionException ex) {
+			return ex.getCause();
+		}
+	}
+
+	private static SimpleAsyncTaskExecutor readers() {
+		SimpleAsyncTaskExecutor readers = new SimpleAsyncTaskExecutor("import-reader-");
+		readers.setDaemon(true);
+		return readers;
 	}
 
 	/** The producer was interrupted because the consumer failed. */

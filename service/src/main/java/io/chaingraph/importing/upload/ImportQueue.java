@@ -3,15 +3,12 @@ package io.chaingraph.importing.upload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,10 +56,13 @@ public class ImportQueue implements DisposableBean {
 
 	private final int capacity;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("chaingraph-import"));
+	/**
+	 * One import at a time, in arrival order; how many wait is bounded by {@link #waiting}. This queue's
+	 * own, not a context bean, as is the heartbeat: {@link #destroy} stops both in its own order.
+	 */
+	private final ThreadPoolTaskExecutor worker = new ThreadPoolTaskExecutor();
 
-	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
-			daemon("chaingraph-import-heartbeat"));
+	private final ThreadPoolTaskScheduler heartbeat = new ThreadPoolTaskScheduler();
 
 	/** Uploads not started yet, in arrival order (guarded by this). */
 	private final Map<String, Job> waiting = new LinkedHashMap<>();
@@ -83,6 +85,15 @@ public class ImportQueue implements DisposableBean {
 		this.imports = imports;
 		this.graph = graph;
 		this.capacity = capacity;
+		this.worker.setCorePoolSize(1);
+		this.worker.setMaxPoolSize(1);
+		this.worker.setThreadNamePrefix("chaingraph-import-");
+		this.worker.setDaemon(true);
+		this.worker.initialize();
+		this.heartbeat.setPoolSize(1);
+		this.heartbeat.setThreadNamePrefix("chaingraph-import-heartbeat-");
+		this.heartbeat.setDaemon(true);
+		this.heartbeat.initialize();
 	}
 
 	/**
@@ -110,8 +121,8 @@ public class ImportQueue implements DisposableBean {
 		this.waiting.put(runId, job);
 		int position = this.waiting.size();
 		if (!this.heartbeatStarted) {
-			this.heartbeat.scheduleWithFixedDelay(this::beat, ImportService.HEARTBEAT_EVERY.toMillis(),
-					ImportService.HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+			this.heartbeat.scheduleWithFixedDelay(this::beat, Instant.now().plus(ImportService.HEARTBEAT_EVERY),
+					ImportService.HEARTBEAT_EVERY);
 			this.heartbeatStarted = true;
 		}
 		this.worker.execute(() -> work(runId));
@@ -203,14 +214,15 @@ public class ImportQueue implements DisposableBean {
 			dropped = new ArrayList<>(this.waiting.values());
 			this.waiting.clear();
 		}
-		this.heartbeat.shutdownNow();
-		this.worker.shutdownNow();
+		// neither waits for its tasks: the running import is interrupted and the heartbeat stops
+		this.heartbeat.shutdown();
+		this.worker.shutdown();
 		for (Job job : dropped) {
 			abandon(job.runId(), ImportStatus.INTERRUPTED,
 					"the service stopped before this upload's turn; upload the dataset again");
 			delete(job.folder());
 		}
-		if (!this.worker.awaitTermination(5, TimeUnit.SECONDS)) {
+		if (!this.worker.getThreadPoolExecutor().awaitTermination(5, TimeUnit.SECONDS)) {
 			log.warn("An import was still running at shutdown; the next start marks it INTERRUPTED");
 		}
 	}
@@ -227,14 +239,6 @@ public class ImportQueue implements DisposableBean {
 		catch (IOException ex) {
 			log.warn("Could not delete the upload folder {}: {}", folder, ex.toString());
 		}
-	}
-
-	private static ThreadFactory daemon(String name) {
-		return runnable -> {
-			Thread thread = new Thread(runnable, name);
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	/** No room for another upload: the message says why. */
