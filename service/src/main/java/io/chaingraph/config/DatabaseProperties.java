@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * Where the graph lives: Neo4j embedded in this process (files in {@code data-dir}), unless
  * {@code spring.neo4j.uri} ({@code NEO4J_URI}) names an external server. docs/configuration.md lists every
  * setting with its environment variable.
+ * <p>
+ * Settings whose environment variable application.yml maps are boxed: with the variable unset they
+ * arrive empty, bind to null and so keep their default.
  *
  * @param database database on an external server (NEO4J_URI); empty: the server's default database
  * @param dataDir directory of the embedded database's files (ignored with NEO4J_URI)
@@ -38,7 +41,7 @@ public record DatabaseProperties(@DefaultValue("") String database, @DefaultValu
 	 * @param pageCache page cache of the embedded database
 	 */
 	public record Embedded(@DefaultValue(LOOPBACK) String boltAddress,
-			@DefaultValue("7687") @Min(0) @Max(65535) int boltPort, @DefaultValue("512MB") @NotNull DataSize pageCache) {
+			@DefaultValue("7687") @Min(0) @Max(65535) Integer boltPort, @DefaultValue("512MB") @NotNull DataSize pageCache) {
 
 		static final String LOOPBACK = "127.0.0.1";
 

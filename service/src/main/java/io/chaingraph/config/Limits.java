@@ -45,8 +45,4 @@ public class Limits {
 		return first;
 	}
 
-	public int maxDepth() {
-		return this.query.maxDepth();
-	}
-
 }

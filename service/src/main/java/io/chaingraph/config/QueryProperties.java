@@ -16,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * The limits on what a client may ask: size arguments ({@code chaingraph.query.*}, checked by
  * {@link Limits}) and whole GraphQL requests ({@code chaingraph.graphql.*}, checked before execution).
  * docs/configuration.md lists every setting with its environment variable.
+ * <p>
+ * Settings whose environment variable application.yml maps are boxed: with the variable unset they
+ * arrive empty, bind to null and so keep their default.
  *
  * @param query bounds on the size arguments of a query and on its time
  * @param graphql bounds on a GraphQL request as a whole
@@ -34,8 +37,8 @@ public record QueryProperties(@DefaultValue @Valid Query query, @DefaultValue @V
 	 * @param maxFirst largest first (page size) of every list
 	 */
 	public record Query(@DefaultValue("10s") @NotNull Duration timeout,
-			@DefaultValue("10") @Min(1) @Max(Limits.DEPTH_CEILING) int maxDepth,
-			@DefaultValue("5000") @Min(1) int maxNodes, @DefaultValue("1000") @Min(0) int maxFirst) {
+			@DefaultValue("10") @Min(1) @Max(Limits.DEPTH_CEILING) Integer maxDepth,
+			@DefaultValue("5000") @Min(1) Integer maxNodes, @DefaultValue("1000") @Min(0) Integer maxFirst) {
 	}
 
 	/**
@@ -51,9 +54,9 @@ public record QueryProperties(@DefaultValue @Valid Query query, @DefaultValue @V
 	 * are still checked on every request); 0: parse every request
 	 */
 	public record GraphQl(@DefaultValue("true") boolean introspection,
-			@DefaultValue("256KB") @NotNull DataSize maxRequestSize, @DefaultValue("15") @Min(1) int maxNesting,
-			@DefaultValue("20000") @Min(1) int maxCost, @DefaultValue("0") @Min(0) int maxConcurrent,
-			@DefaultValue("1000") @Min(0) int documentCache) {
+			@DefaultValue("256KB") @NotNull DataSize maxRequestSize, @DefaultValue("15") @Min(1) Integer maxNesting,
+			@DefaultValue("20000") @Min(1) Integer maxCost, @DefaultValue("0") @Min(0) Integer maxConcurrent,
+			@DefaultValue("1000") @Min(0) Integer documentCache) {
 	}
 
 }

@@ -17,12 +17,6 @@ public record ImportRun(String id, String dataset, ImportStatus status, String s
 		List<String> checksums, long rows, long rowsDone, List<FileSummary> files, String error, String actor,
 		boolean dryRun, Integer queuePosition, List<ImportProblem> problems, String report) {
 
-	ImportRun withQueuePosition(Integer position) {
-		return new ImportRun(this.id, this.dataset, this.status, this.started, this.finished, this.checksums,
-				this.rows, this.rowsDone, this.files, this.error, this.actor, this.dryRun, position, this.problems,
-				this.report);
-	}
-
 	/** One validation problem; {@code text} is the line the import command prints. */
 	public record ImportProblem(Problem.Severity severity, String file, int line, String column, String message,
 			String text) {

@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * Who may do what ({@code chaingraph.security.*}), from which origins ({@code chaingraph.cors.*}) and
  * how often ({@code chaingraph.rate-limit.*}). docs/configuration.md lists every setting with its
  * environment variable.
+ * <p>
+ * Settings whose environment variable application.yml maps are boxed: with the variable unset they
+ * arrive empty, bind to null and so keep their default.
  *
  * @param security API tokens and security headers
  * @param cors browser front-ends on other origins
@@ -32,7 +35,7 @@ record SecurityProperties(@DefaultValue @Valid Security security, @DefaultValue 
 	 * @param graphiqlContentSecurityPolicy Content-Security-Policy header of /graphiql (Spring for
 	 * GraphQL's page loads GraphiQL from esm.sh and starts it with inline scripts)
 	 */
-	record Security(@DefaultValue("") String tokens, @DefaultValue("false") boolean requireTokenForReads,
+	record Security(@DefaultValue("") String tokens, @DefaultValue("false") Boolean requireTokenForReads,
 			@DefaultValue(SecurityConfiguration.DEFAULT_CSP) String contentSecurityPolicy,
 			@DefaultValue(SecurityConfiguration.GRAPHIQL_CSP) String graphiqlContentSecurityPolicy) {
 	}
@@ -49,7 +52,7 @@ record SecurityProperties(@DefaultValue @Valid Security security, @DefaultValue 
 	 * gapCandidates, compareParks) per minute per client (token name, or IP address without a token); 0: no
 	 * limit
 	 */
-	record RateLimit(@DefaultValue("60") @Min(0) long expensivePerMinute) {
+	record RateLimit(@DefaultValue("60") @Min(0) Long expensivePerMinute) {
 	}
 
 }

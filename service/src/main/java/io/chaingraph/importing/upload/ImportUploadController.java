@@ -48,9 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ImportUploadController {
 
-	static final List<String> ZIP_TYPES = List.of("application/zip", "application/x-zip-compressed",
-			"application/octet-stream");
-
 	private final ImportQueue queue;
 
 	private final ImportRuns runs;
