@@ -78,6 +78,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * How many: {@code -Dfuzz.requests=N}; 1,500 in the default build, 10,000 with the Maven profile
  * {@code full-fuzz} (what {@code .ci/run} runs).
  */
+// Its own application context: the fuzzer needs tokens (for its refused EDITOR/ADMIN mutations), which the
+// shared context has none of (the read-only default is tested there), and no rate limit and a large request
+// limit, which SecuredIntegrationTest's tests set low to prove them; all are read at start-up.
 @TestPropertySource(properties = {
 		"chaingraph.security.tokens=viewer:VIEWER:viewer-token-0123456789, editor:EDITOR:editor-token-0123456789,"
 				+ " admin:ADMIN:admin-token-0123456789",
