@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.chaingraph.ChaingraphApplication;
 import io.chaingraph.importing.ImportProgress;
@@ -20,6 +21,7 @@ import io.chaingraph.importing.ImportStatus;
 import io.chaingraph.importing.load.FileSummary;
 import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.DatasetDir;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -160,21 +163,23 @@ class DatabaseOutageTest {
 	}
 
 	/** Polls /actuator/health until its status and the neo4j component's are {@code status}; returns how long it took. */
-	static Duration awaitHealth(int port, String status, Duration atMost) throws Exception {
+	static Duration awaitHealth(int port, String status, Duration atMost) {
 		long started = System.nanoTime();
-		String last = null;
-		while (System.nanoTime() - started < atMost.toNanos()) {
-			HttpResponse<String> response = get(port, "/actuator/health");
-			last = response.body();
-			JsonNode health = json.readTree(last);
-			if (health.path("status").asString().equals(status)
-					&& health.path("components").path("neo4j").path("status").asString().equals(status)) {
-				assertThat(response.statusCode()).isEqualTo(status.equals("UP") ? 200 : 503);
-				return Duration.ofNanos(System.nanoTime() - started);
-			}
-			Thread.sleep(200);
+		AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+		try {
+			await().atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+				last.set(get(port, "/actuator/health"));
+				JsonNode health = json.readTree(last.get().body());
+				return health.path("status").asString().equals(status)
+						&& health.path("components").path("neo4j").path("status").asString().equals(status);
+			});
 		}
-		throw new AssertionError("health not " + status + " within " + atMost + "; last: " + last);
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("health not " + status + " within " + atMost + "; last: "
+					+ ((last.get() != null) ? last.get().body() : null), ex);
+		}
+		assertThat(last.get().statusCode()).isEqualTo(status.equals("UP") ? 200 : 503);
+		return Duration.ofNanos(System.nanoTime() - started);
 	}
 
 	static HttpResponse<String> get(int port, String path) throws Exception {

@@ -2,7 +2,6 @@ package io.chaingraph.e2e;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +13,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.chaingraph.support.JarProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +43,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -55,8 +56,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExplorerIT {
-
-	static final Path JAR = Path.of("target", "chaingraph.jar").toAbsolutePath();
 
 	static final Path SHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
@@ -71,7 +70,7 @@ class ExplorerIT {
 	@TempDir
 	static Path work;
 
-	static Process service;
+	static JarProcess service;
 
 	static String base;
 
@@ -113,33 +112,11 @@ class ExplorerIT {
 		wait = new WebDriverWait(driver, Duration.ofSeconds(40));
 	}
 
-	static void startService() throws Exception {
-		int port = freePort();
-		Path log = work.resolve("service.log");
-		service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				JAR.toString(), "--server.port=" + port, "--chaingraph.data-dir=" + work.resolve("data"),
-				"--chaingraph.embedded.bolt-port=0",
+	static void startService() {
+		service = JarProcess.startService("--chaingraph.data-dir=" + work.resolve("data"),
 				// the test checks the page, not speed: a generous bound keeps it steady on a busy machine
-				"--chaingraph.query.timeout=60s")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		base = "http://127.0.0.1:" + port + "/";
-		long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-		boolean up = false;
-		while (!up && System.nanoTime() < deadline && service.isAlive()) {
-			try {
-				up = http.send(HttpRequest.newBuilder(URI.create(base + "actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			if (!up) {
-				Thread.sleep(500);
-			}
-		}
-		assertThat(up).as("service up; log:%n%s", Files.readString(log)).isTrue();
+				"--chaingraph.query.timeout=60s");
+		base = service.uri("/").toString();
 	}
 
 	@AfterAll
@@ -148,10 +125,7 @@ class ExplorerIT {
 			driver.quit();
 		}
 		if (service != null) {
-			service.destroy();
-			if (!service.waitFor(30, TimeUnit.SECONDS)) {
-				service.destroyForcibly();
-			}
+			service.close();
 		}
 	}
 
@@ -368,18 +342,15 @@ class ExplorerIT {
 		Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
 	}
 
-	static Path awaitDownload(String suffix) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			try (Stream<Path> files = Files.list(downloads)) {
-				var done = files.filter(f -> f.toString().endsWith(suffix)).findFirst();
-				if (done.isPresent() && Files.size(done.get()) > 0) {
-					return done.get();
+	static Path awaitDownload(String suffix) {
+		return await("a " + suffix + " download in " + downloads).atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				try (Stream<Path> files = Files.list(downloads)) {
+					return files.filter(f -> f.toString().endsWith(suffix) && f.toFile().length() > 0).findFirst();
 				}
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("no " + suffix + " download in " + downloads);
+			}, Optional::isPresent)
+			.get();
 	}
 
 	static JsonNode api(String query) throws Exception {
@@ -390,12 +361,6 @@ class ExplorerIT {
 		JsonNode body = json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
 		assertThat(body.has("errors")).as("%s", body).isFalse();
 		return body.get("data");
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

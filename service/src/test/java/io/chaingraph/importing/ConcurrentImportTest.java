@@ -3,6 +3,7 @@ package io.chaingraph.importing;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Curation mutations and HTTP imports on the same enterprises at the same time lose no update: two
@@ -167,18 +169,12 @@ class ConcurrentImportTest extends SecuredIntegrationTest {
 		return acks;
 	}
 
-	private JsonNode awaitEnd(String runId) throws InterruptedException {
-		long deadline = System.nanoTime() + 90_000_000_000L;
-		while (true) {
-			JsonNode run = this.http.post(VIEWER, "query($id: ID!) { importRun(id: $id) { status rowsDone error "
-					+ "files { file nodesUpdated } } }", Map.of("id", runId)).data().path("importRun");
-			String status = run.path("status").asString();
-			if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-				return run;
-			}
-			assertThat(System.nanoTime()).as("run %s still %s", runId, status).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	private JsonNode awaitEnd(String runId) {
+		return await("run " + runId + " ended").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.http.post(VIEWER, "query($id: ID!) { importRun(id: $id) { status rowsDone error "
+					+ "files { file nodesUpdated } } }", Map.of("id", runId)).data().path("importRun"),
+					run -> !Set.of("QUEUED", "RUNNING").contains(run.path("status").asString()));
 	}
 
 }

@@ -11,8 +11,9 @@ import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphQlTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 中国基因药谷 (aliases 中國基因藥谷, 基因药谷, 基因藥谷) and 温州国际云软件谷 (aliases 国际云软件谷,
  * 溫州國際云軟件谷, …), the enterprise 国技互联 with the report's 國技互聯(lián).
  */
+// every test only reads: the dataset is loaded once for the class (the classes sharing the test
+// application's database each build their own graph before their tests)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleSearchTest extends GraphQlTest {
 
 	@Autowired
@@ -33,7 +37,7 @@ class SampleSearchTest extends GraphQlTest {
 	@Autowired
 	ImportService imports;
 
-	@BeforeEach
+	@BeforeAll
 	void load() {
 		new Fixtures(this.graph).wipe();
 		this.imports.run(DatasetSource.fromDirectory(Path.of("import", "wenzhou")), false, ImportProgress.NONE);

@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,11 @@ class ConcurrencyLimitFilterTest {
 			mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
 			running.decrementAndGet();
 		}));
-		Thread.sleep(300);
+		// still waiting 300 ms later
+		Awaitility.await("the second request waits while the first holds the only permit")
+			.during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> !second.isDone());
 		assertThat(second.isDone()).as("the second request waits while the first holds the only permit").isFalse();
 		releaseFirst.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);

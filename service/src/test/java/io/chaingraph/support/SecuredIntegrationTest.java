@@ -13,6 +13,11 @@ import org.springframework.test.context.TestPropertySource;
  * a rate-limit bucket), reads open, a front-end origin allowed, a small request-size limit, a rate
  * limit of 3 expensive queries per minute and introspection off; uploads of imports bounded to
  * 256 KB (1 MB unzipped), one waiting behind the running one. Its own database.
+ * <p>
+ * A second application context (the other is {@link IntegrationTest}'s): tokens, the rate limit, the
+ * request-size limit and the introspection switch are read once, when the security filters are built
+ * at start-up, and what these tests prove is the service with them set; the default (no token: a
+ * read-only service, {@code ReadOnlyDefaultTest}) needs the shared context without them.
  */
 @TestPropertySource(properties = {
 		"chaingraph.security.tokens=viewer:VIEWER:viewer-token-0123456789, editor:EDITOR:editor-token-0123456789,"

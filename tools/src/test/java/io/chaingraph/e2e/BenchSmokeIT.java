@@ -3,41 +3,42 @@ package io.chaingraph.e2e;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import io.chaingraph.support.JarProcess;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar's {@code bench --smoke} (what CI runs of the benchmark): on a tiny generated
- * dataset every import method runs into its own fresh database and the tables are printed and
- * written as Markdown. Figures are not asserted (they are the benchmark's job, not a test's), only
- * that each table and each method row is there with a number in it.
+ * The packaged jar's {@code bench --smoke} (what CI runs of the benchmark), run once for both tests: on
+ * a tiny generated dataset every import method runs into its own fresh database and the tables are
+ * printed and written as Markdown; every query is timed four ways, the concurrency levels run without
+ * errors, and the tables and the chart are written. Figures are not asserted (they are the benchmark's
+ * job, not a test's), only that each table and each row is there with a number in it.
  */
 class BenchSmokeIT {
 
-	/** The tools' runnable jar ({@code mvn package} writes it next to the service's). */
-	static final Path TOOLS_JAR = Path.of("target", "chaingraph-tools.jar").toAbsolutePath();
-
 	@TempDir
-	Path out;
+	static Path out;
+
+	/** What the one run printed. */
+	static String output;
+
+	@BeforeAll
+	static void runTheSmokeBench() {
+		JarProcess bench = JarProcess.start(JarProcess.TOOLS_JAR, "bench", "--smoke", "--out", out.toString());
+		assertThat(bench.awaitExit(Duration.ofMinutes(15))).as(bench::output).isZero();
+		output = bench.output();
+	}
 
 	@Test
 	void smokeBenchPrintsAndWritesTheImportTables() throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", TOOLS_JAR.toString(), "bench", "--smoke", "--out", this.out.toString()));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(15, TimeUnit.MINUTES)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-
 		assertThat(output).contains("### Import: datasets", "### Import: importer vs one transaction per row vs LOAD CSV",
 				"### Import: peak heap while the importer runs");
-		String markdown = Files.readString(this.out.resolve("import.md"), StandardCharsets.UTF_8);
+		String markdown = Files.readString(out.resolve("import.md"), StandardCharsets.UTF_8);
 		for (String method : new String[] { "chaingraph importer", "one transaction per row", "LOAD CSV … IN TRANSACTIONS" }) {
 			assertThat(markdown.lines().filter(l -> l.startsWith("| smoke") && l.contains(method)))
 				.as(method)
@@ -46,8 +47,36 @@ class BenchSmokeIT {
 		}
 		// the importer created every row of the dataset: 200 enterprises among the nodes
 		assertThat(markdown).containsPattern("\\| smoke \\| 200 +\\|");
-		assertThat(Files.readString(this.out.resolve("results.md"), StandardCharsets.UTF_8)).contains("Machine: ",
+		assertThat(Files.readString(out.resolve("results.md"), StandardCharsets.UTF_8)).contains("Machine: ",
 				"## import");
+	}
+
+	@Test
+	void smokeBenchPrintsTheQueryConcurrencyTablesAndDrawsTheChart() throws Exception {
+		String markdown = Files.readString(out.resolve("queries.md"), StandardCharsets.UTF_8);
+		assertThat(markdown).contains("### GraphQL over HTTP vs the driver on smoke", "### Queries on smoke",
+				"### Concurrency on smoke");
+		for (String query : new String[] { "search", "upstream(depth 1)", "downstream(depth 3)", "upstream(depth 5)",
+				"network(depth 2)", "chainGaps", "gapCandidates", "compareParks" }) {
+			assertThat(markdown.lines().filter(l -> l.startsWith("| " + query + " ")))
+				.as(query)
+				.anySatisfy(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? / \\d+(\\.\\d+)? "));
+		}
+		assertThat(markdown).doesNotContain("Answers that differed");
+		// the over-HTTP table comes from the client process the packaged jar starts (its bench-client command)
+		assertThat(output).contains("[client process] warm-up:", "[client process] downstream(depth 3)");
+		String headline = markdown.substring(markdown.indexOf("### GraphQL over HTTP vs the driver on smoke"),
+				markdown.indexOf("### Queries on smoke"));
+		assertThat(headline).contains("from a separate client process", "| downstream(depth 3) ", "| chainGaps ");
+		for (int clients : new int[] { 1, 4, 16, 64 }) {
+			// clients | requests | errors: zero errors at every level
+			assertThat(markdown).containsPattern("\\| " + clients + " +\\| \\d+ +\\| 0 +\\|");
+		}
+		assertThat(out.resolve("queries.png")).isNotEmptyFile();
+		// the heap while serving: one row per size, with a peak in MB
+		assertThat(markdown).contains("### Queries: peak heap while serving")
+			.containsPattern("\\| smoke +\\| [\\d,]+ +\\| [\\d,]+ MB +\\|");
+		assertThat(Files.readString(out.resolve("results.md"), StandardCharsets.UTF_8)).contains("## queries");
 	}
 
 }

@@ -1,23 +1,15 @@
 package io.chaingraph.e2e;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +18,7 @@ import io.chaingraph.config.EmbeddedNeo4j;
 import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
 import io.chaingraph.support.GraphChecksum;
+import io.chaingraph.support.JarProcess;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -35,7 +28,9 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
+import static io.chaingraph.support.JarProcess.SIGKILL_EXIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * SIGKILL of the packaged jar. (a) An import killed mid-load: the next run on the same data folder opens
@@ -47,74 +42,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryIT {
 
-	/** Enough rows (about 22,000) that loading takes seconds, so the kill lands mid-load. */
-	static final int ENTERPRISES = 5_000;
+	/** Enough rows (about 11,000) that loading takes seconds, so the kill lands mid-load (after the 10 % line). */
+	static final int ENTERPRISES = 2_000;
 
 	/** A progress line of the import command when its output is not a terminal. */
 	static final Pattern PROGRESS = Pattern.compile("^import: ([\\d,]+) / ([\\d,]+) rows \\((\\d+)%\\)");
 
-	static final int SIGKILL_EXIT = 128 + 9;
-
 	@TempDir
 	static Path work;
 
-	/** A running jar whose output is read line by line as it comes. */
-	static final class JarProcess {
+	static JarProcess importJar(Path dataset, Path dataDir) {
+		return JarProcess.start(JarProcess.SERVICE_JAR, "import", dataset.toString(), "--chaingraph.data-dir=" + dataDir);
+	}
 
-		final Process process;
-
-		final StringBuffer output = new StringBuffer();
-
-		final CountDownLatch midLoad = new CountDownLatch(1);
-
-		private final Thread reader;
-
-		JarProcess(String... args) throws IOException {
-			List<String> command = new ArrayList<>(List.of(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-					PackagedJarIT.JAR.toString()));
-			command.addAll(List.of(args));
-			this.process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			this.reader = new Thread(this::read, "jar-output");
-			this.reader.setDaemon(true);
-			this.reader.start();
-		}
-
-		private void read() {
-			try (BufferedReader lines = new BufferedReader(
-					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-					this.output.append(line).append('\n');
-					Matcher progress = PROGRESS.matcher(line);
-					if (progress.find() && Integer.parseInt(progress.group(3)) < 100) {
-						this.midLoad.countDown();
-					}
-				}
-			}
-			catch (IOException closed) {
-				// the process died
-			}
-		}
-
-		/** SIGKILL (destroyForcibly is SIGKILL on Linux); returns the exit code. */
-		int kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			this.reader.join(10_000);
-			return this.process.exitValue();
-		}
-
-		int await() throws InterruptedException {
-			assertThat(this.process.waitFor(3, TimeUnit.MINUTES)).as(this::toString).isTrue();
-			this.reader.join(10_000);
-			return this.process.exitValue();
-		}
-
-		@Override
-		public String toString() {
-			return this.output.toString();
-		}
-
+	static boolean midLoad(String line) {
+		Matcher progress = PROGRESS.matcher(line);
+		return progress.find() && Integer.parseInt(progress.group(3)) < 100;
 	}
 
 	@Test
@@ -125,17 +68,18 @@ class CrashRecoveryIT {
 		Path clean = work.resolve("clean-data");
 		Path crashed = work.resolve("crashed-data");
 
-		JarProcess cleanRun = new JarProcess("import", dataset.toString(), "--chaingraph.data-dir=" + clean);
-		assertThat(cleanRun.await()).as(cleanRun::toString).isZero();
+		JarProcess cleanRun = importJar(dataset, clean);
+		assertThat(cleanRun.awaitExit(Duration.ofMinutes(3))).as(cleanRun::toString).isZero();
 
-		JarProcess killed = new JarProcess("import", dataset.toString(), "--chaingraph.data-dir=" + crashed);
-		assertThat(killed.midLoad.await(150, TimeUnit.SECONDS)).as("a progress line below 100%%:%n%s", killed)
+		JarProcess killed = importJar(dataset, crashed);
+		assertThat(killed.awaitLine(CrashRecoveryIT::midLoad, Duration.ofSeconds(150)))
+			.as("a progress line below 100%%:%n%s", killed)
 			.isTrue();
 		assertThat(killed.kill()).as("killed by SIGKILL").isEqualTo(SIGKILL_EXIT);
 		assertThat(killed.toString()).as("it died mid-load").doesNotContain("Imported ");
 
-		JarProcess rerun = new JarProcess("import", dataset.toString(), "--chaingraph.data-dir=" + crashed);
-		assertThat(rerun.await()).as(rerun::toString).isZero();
+		JarProcess rerun = importJar(dataset, crashed);
+		assertThat(rerun.awaitExit(Duration.ofMinutes(3))).as(rerun::toString).isZero();
 		assertThat(rerun.toString()).contains("Imported ", "was interrupted after", "had been interrupted");
 
 		// Neo4j found the killed store not cleanly shut down and replayed its transaction log
@@ -162,50 +106,43 @@ class CrashRecoveryIT {
 	void everyAcknowledgedMutationSurvivesASigkillOfTheService() throws Exception {
 		Path data = work.resolve("service-data");
 		String token = "crash-editor-" + UUID.randomUUID();
-		List<String> args = List.of("--chaingraph.data-dir=" + data, "--chaingraph.embedded.bolt-port=0",
-				"--chaingraph.sample-data=false", "--chaingraph.security.tokens=crash:EDITOR:" + token);
+		String[] args = { "--chaingraph.data-dir=" + data, "--chaingraph.sample-data=false",
+				"--chaingraph.security.tokens=crash:EDITOR:" + token };
 
-		int port = PackagedJarIT.freePort();
-		JarProcess service = startService(port, args);
+		JarProcess service = JarProcess.startService(args);
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 		AtomicInteger sent = new AtomicInteger();
-		CountDownLatch enough = new CountDownLatch(40);
 		Thread writer = new Thread(() -> {
 			// sequential creates until the service is gone; the kill comes while they are still being sent
 			for (int i = 0; i < 10_000; i++) {
 				String id = "crash-park-" + i;
 				sent.incrementAndGet();
 				try {
-					HttpResponse<String> response = PackagedJarIT.http.send(HttpRequest
-						.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-						.header("content-type", "application/json")
-						.header("authorization", "Bearer " + token)
-						.timeout(Duration.ofSeconds(30))
-						.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"mutation { createPark(input: {id: \\\"" + id
-								+ "\\\", name: \\\"崩溃测试园区 " + i + "\\\"}) { id version } }\"}"))
-						.build(), HttpResponse.BodyHandlers.ofString());
+					HttpResponse<String> response = service.post("mutation { createPark(input: {id: \"" + id
+							+ "\", name: \"崩溃测试园区 " + i + "\"}) { id version } }", token, Duration.ofSeconds(30));
 					if (response.statusCode() == 200 && !response.body().contains("\"errors\"")
 							&& response.body().contains("\"id\":\"" + id + "\"")) {
 						acknowledged.add(id);
-						enough.countDown();
 					}
 				}
-				catch (IOException | InterruptedException gone) {
+				catch (UncheckedIOException | IllegalStateException gone) {
 					return;
 				}
 			}
 		}, "mutations");
 		writer.start();
-		assertThat(enough.await(120, TimeUnit.SECONDS)).as("40 mutations acknowledged:%n%s", service).isTrue();
-		assertThat(service.kill()).as("killed by SIGKILL").isEqualTo(SIGKILL_EXIT);
+		try {
+			await("40 mutations acknowledged").atMost(Duration.ofSeconds(120)).until(() -> acknowledged.size() >= 40);
+		}
+		finally {
+			assertThat(service.kill()).as("killed by SIGKILL").isEqualTo(SIGKILL_EXIT);
+		}
 		writer.join(30_000);
 		assertThat(writer.isAlive()).isFalse();
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
 
-		int again = PackagedJarIT.freePort();
-		JarProcess restarted = startService(again, args);
-		try {
-			String body = PackagedJarIT.graphql(again, "{ parks(first: 1000) { id name version } }");
+		try (JarProcess restarted = JarProcess.startService(args)) {
+			String body = restarted.graphql("{ parks(first: 1000) { id name version } }");
 			for (String id : acknowledged) {
 				String n = id.substring("crash-park-".length());
 				assertThat(body).as("acknowledged %s", id)
@@ -214,26 +151,8 @@ class CrashRecoveryIT {
 			// nothing beyond what was sent (an unacknowledged, in-flight create may or may not be there)
 			assertThat(Pattern.compile("crash-park-").matcher(body).results().count())
 				.isBetween((long) acknowledged.size(), (long) sent.get());
+			restarted.stop();
 		}
-		finally {
-			restarted.process.destroy();
-			restarted.await();
-		}
-	}
-
-	static JarProcess startService(int port, List<String> args) throws Exception {
-		List<String> all = new ArrayList<>(List.of("--server.port=" + port));
-		all.addAll(args);
-		JarProcess service = new JarProcess(all.toArray(String[]::new));
-		Path log = Files.createTempFile(work, "service", ".log");
-		try {
-			PackagedJarIT.awaitReady(service.process, port, log);
-		}
-		catch (AssertionError | Exception ex) {
-			service.kill();
-			throw new AssertionError("service did not start:\n" + service, ex);
-		}
-		return service;
 	}
 
 	/** What a store the test opens itself holds: the canonical dump, entity count, import runs. */

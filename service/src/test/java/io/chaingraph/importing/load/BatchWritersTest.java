@@ -1,11 +1,13 @@
 package io.chaingraph.importing.load;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,11 +79,12 @@ class BatchWritersTest {
 			}
 		});
 		importer.start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (submitted.get() < 4 && System.nanoTime() < deadline) {
-			Thread.sleep(5);
-		}
-		Thread.sleep(100);
+		// four submitted, and still four 100 ms later: the fifth submit waits for the first batch
+		Awaitility.await("the fifth submit waits for the first batch")
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(5))
+			.during(Duration.ofMillis(100))
+			.until(() -> submitted.get() == 4);
 		assertThat(submitted).as("the fifth submit waits for the first batch").hasValue(4);
 		assertThat(done).hasValue(0);
 		release.countDown();

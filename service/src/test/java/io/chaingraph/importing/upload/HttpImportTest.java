@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.neo4j.driver.Transaction;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Imports over HTTP ({@code POST /api/imports}) against the running service with bearer tokens: roles,
@@ -93,17 +95,19 @@ class HttpImportTest extends SecuredIntegrationTest {
 	}
 
 	/** Polls the run through GraphQL until it ends (as a front-end would). */
-	JsonNode awaitEnd(String runId) throws InterruptedException {
-		long deadline = System.nanoTime() + 90_000_000_000L;
-		while (true) {
-			JsonNode run = run(runId);
-			String status = run.path("status").asString();
-			if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-				return run;
-			}
-			assertThat(System.nanoTime()).as("run %s still %s", runId, status).isLessThan(deadline);
-			Thread.sleep(50);
-		}
+	JsonNode awaitEnd(String runId) {
+		return await("run " + runId + " ended").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> run(runId), run -> !Set.of("QUEUED", "RUNNING").contains(run.path("status").asString()));
+	}
+
+	/** Waits until the run is RUNNING and past validation (its checksums are written). */
+	void awaitRunningAndValidated(String runId) {
+		await("run " + runId + " running and validated").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> run(runId).path("status").asString().equals("RUNNING") && this.graph.one(
+					"MATCH (r:ImportRun {id: $id}) RETURN r.checksums <> [] AS validated", Map.of("id", runId),
+					r -> r.get("validated").asBoolean()).orElse(false));
 	}
 
 	String accepted(HttpGraphQl.Response response) {
@@ -421,13 +425,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		try (Session session = this.graph.driver().session(); Transaction holder = session.beginTransaction()) {
 			holder.run("MATCH (p:Park {id: 't-park'}) SET p.held = true").consume();
 			first = accepted(this.http.postBytes(ADMIN, PATH, "application/zip", body));
-			long deadline = System.nanoTime() + 60_000_000_000L;
-			while (!run(first).path("status").asString().equals("RUNNING") || this.graph.one(
-					"MATCH (r:ImportRun {id: $id}) RETURN r.checksums <> [] AS validated", Map.of("id", first),
-					r -> r.get("validated").asBoolean()).orElse(false) == Boolean.FALSE) {
-				assertThat(System.nanoTime()).isLessThan(deadline);
-				Thread.sleep(50);
-			}
+			awaitRunningAndValidated(first);
 			HttpGraphQl.Response queued = this.http.postBytes(ADMIN, PATH, "application/zip", body);
 			second = accepted(queued);
 			assertThat(queued.body().path("queuePosition").asInt()).isEqualTo(1);
@@ -479,13 +477,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		try (Session session = this.graph.driver().session(); Transaction holder = session.beginTransaction()) {
 			holder.run("MATCH (p:Park {id: 't-park'}) SET p.held = true").consume();
 			running = queue.submit(first, "full", "upload:full.zip", false, admin).runId();
-			long deadline = System.nanoTime() + 60_000_000_000L;
-			while (!run(running).path("status").asString().equals("RUNNING") || this.graph.one(
-					"MATCH (r:ImportRun {id: $id}) RETURN r.checksums <> [] AS validated", Map.of("id", running),
-					r -> r.get("validated").asBoolean()).orElse(false) == Boolean.FALSE) {
-				assertThat(System.nanoTime()).isLessThan(deadline);
-				Thread.sleep(50);
-			}
+			awaitRunningAndValidated(running);
 			waiting = queue.submit(second, "full", "upload:full.zip", false, admin).runId();
 			assertThat(queue.position(waiting)).isEqualTo(1);
 			queue.destroy();
@@ -500,10 +492,9 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(stopped.path("error").asString()).startsWith("the service stopped during the import")
 			.endsWith("run the same import again to complete it");
 		assertThat(stopped.path("rowsDone").asLong()).isLessThanOrEqualTo(stopped.path("rows").asLong());
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		while (Files.exists(first) && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
+		await("the uploaded dataset deleted").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> !Files.exists(first));
 		assertThat(first).doesNotExist();
 		assertThat(GraphChecksum.dump(this.graph)).isNotEqualTo(clean);
 
