@@ -11,7 +11,9 @@ import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.EnterpriseConnection;
-import io.chaingraph.platform.Platform;
+import io.chaingraph.entity.Chain;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Platform;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 

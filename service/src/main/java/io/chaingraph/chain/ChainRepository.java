@@ -12,10 +12,13 @@ import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
-import io.chaingraph.enterprise.Enterprise;
 import io.chaingraph.enterprise.EnterpriseConnection;
 import io.chaingraph.enterprise.EnterpriseEdge;
-import io.chaingraph.platform.Platform;
+import io.chaingraph.entity.Chain;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Enterprise;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
 
 import org.springframework.stereotype.Repository;
 
@@ -141,7 +144,7 @@ class ChainRepository {
 				  LIMIT $cap
 				}
 				RETURN id AS key, p, count, sample""", Map.of("ids", ids, "cap", LIST_CAP, "sample", GROUP_SAMPLE),
-				r -> new ParkGroup(r.get("p").isNull() ? null : io.chaingraph.park.Park.from(r.get("p")),
+				r -> new ParkGroup(r.get("p").isNull() ? null : Park.from(r.get("p")),
 						r.get("count").asInt(), r.get("sample").asList(v -> Enterprise.from(v))));
 	}
 

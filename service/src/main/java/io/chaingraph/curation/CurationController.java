@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.chaingraph.audit.Actor;
-import io.chaingraph.chain.ChainNode;
 import io.chaingraph.config.Graph;
 import io.chaingraph.curation.CurationService.Kind;
 import io.chaingraph.curation.CurationService.LinkKind;
-import io.chaingraph.enterprise.Enterprise;
-import io.chaingraph.park.Park;
-import io.chaingraph.platform.Platform;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Enterprise;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
 import io.chaingraph.security.ApiPrincipal;
 import org.neo4j.driver.Value;
 

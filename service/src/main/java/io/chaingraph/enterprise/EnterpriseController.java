@@ -3,13 +3,14 @@ package io.chaingraph.enterprise;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.chain.ChainNode;
-import io.chaingraph.chain.Stage;
 import io.chaingraph.common.Batches;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Limits;
-import io.chaingraph.park.Park;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Enterprise;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Stage;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

@@ -1,5 +1,7 @@
 package io.chaingraph.enterprise;
 
+import io.chaingraph.entity.Enterprise;
+
 /**
  * One enterprise in a connection; weight and confidence are set for a chain segment's enterprises. The
  * cursor is set when the page is put together ({@link EnterpriseConnection#of}).

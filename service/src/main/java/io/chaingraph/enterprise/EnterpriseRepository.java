@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.chaingraph.chain.ChainNode;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
-import io.chaingraph.park.Park;
-import io.chaingraph.platform.Platform;
-import io.chaingraph.platform.PlatformLinkKind;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Enterprise;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
+import io.chaingraph.entity.PlatformLinkKind;
 import org.neo4j.driver.Record;
 
 import org.springframework.stereotype.Repository;

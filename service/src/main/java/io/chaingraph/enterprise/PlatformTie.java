@@ -1,7 +1,7 @@
 package io.chaingraph.enterprise;
 
-import io.chaingraph.platform.Platform;
-import io.chaingraph.platform.PlatformLinkKind;
+import io.chaingraph.entity.Platform;
+import io.chaingraph.entity.PlatformLinkKind;
 
 /** A platform's INCUBATES / INVESTS_IN / TRANSFERS_TECH_TO tie to an enterprise. */
 public record PlatformTie(Platform platform, PlatformLinkKind kind, Integer since, String source) {

@@ -2,7 +2,7 @@ package io.chaingraph.gap;
 
 import java.util.List;
 
-import io.chaingraph.enterprise.Enterprise;
+import io.chaingraph.entity.Enterprise;
 import io.chaingraph.graph.Subgraph;
 
 /** An outside enterprise that could fill a gap, with its score, the reasons in words and the supply ties as evidence. */

@@ -2,11 +2,11 @@ package io.chaingraph.gap;
 
 import java.util.List;
 
-import io.chaingraph.chain.Chain;
-import io.chaingraph.chain.ChainNode;
-import io.chaingraph.chain.Stage;
-import io.chaingraph.park.Park;
-import io.chaingraph.platform.Platform;
+import io.chaingraph.entity.Chain;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
+import io.chaingraph.entity.Stage;
 
 /** The records of the gap API. */
 public final class GapModel {

@@ -10,13 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.chaingraph.chain.Chain;
-import io.chaingraph.chain.ChainNode;
-import io.chaingraph.chain.Stage;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.common.NotFoundException;
 import io.chaingraph.config.Limits;
-import io.chaingraph.enterprise.Enterprise;
+import io.chaingraph.entity.Chain;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Enterprise;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
+import io.chaingraph.entity.Stage;
 import io.chaingraph.gap.GapModel.Gap;
 import io.chaingraph.gap.GapModel.GapCounts;
 import io.chaingraph.gap.GapModel.GapReport;
@@ -27,8 +29,6 @@ import io.chaingraph.gap.GapModel.StageCount;
 import io.chaingraph.graph.GraphEdge;
 import io.chaingraph.graph.GraphNode;
 import io.chaingraph.graph.Subgraph;
-import io.chaingraph.park.Park;
-import io.chaingraph.platform.Platform;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 

@@ -8,7 +8,6 @@ import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
 import io.chaingraph.dataset.Problem;
 import io.chaingraph.importing.load.FileSummary;
-import io.chaingraph.importing.upload.ImportQueue;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 import tools.jackson.core.type.TypeReference;
@@ -27,9 +26,9 @@ public class ImportRuns {
 
 	private final Graph graph;
 
-	private final ImportQueue queue;
+	private final RunQueue queue;
 
-	ImportRuns(Graph graph, ImportQueue queue) {
+	ImportRuns(Graph graph, RunQueue queue) {
 		this.graph = graph;
 		this.queue = queue;
 	}

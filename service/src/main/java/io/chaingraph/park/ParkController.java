@@ -10,8 +10,9 @@ import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Limits;
 import io.chaingraph.enterprise.EnterpriseConnection;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
 import io.chaingraph.park.ParkRepository.ParkEnterprisesKey;
-import io.chaingraph.platform.Platform;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 

@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.chaingraph.chain.Chain;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Graph;
-import io.chaingraph.enterprise.Enterprise;
 import io.chaingraph.enterprise.EnterpriseConnection;
 import io.chaingraph.enterprise.EnterpriseEdge;
-import io.chaingraph.platform.Platform;
+import io.chaingraph.entity.Chain;
+import io.chaingraph.entity.Enterprise;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
 
 import org.springframework.stereotype.Repository;
 

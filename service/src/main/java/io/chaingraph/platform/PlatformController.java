@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.chaingraph.common.Batches;
-import io.chaingraph.park.Park;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

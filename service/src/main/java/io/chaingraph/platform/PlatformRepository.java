@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.chaingraph.chain.ChainNode;
 import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
-import io.chaingraph.enterprise.Enterprise;
-import io.chaingraph.park.Park;
+import io.chaingraph.entity.ChainNode;
+import io.chaingraph.entity.Enterprise;
+import io.chaingraph.entity.Park;
+import io.chaingraph.entity.Platform;
+import io.chaingraph.entity.PlatformLinkKind;
 
 import org.springframework.stereotype.Repository;
 

@@ -35,7 +35,7 @@ class CypherStringBuildingTest {
 	private static final Map<String, Integer> KNOWN = Map.of(
 			// Labels and relationship types of the load plan: constants of DatasetFormat, never dataset text
 			// (the ninth: MISSING_ENDS, the ends a merge will lock).
-			"io/chaingraph/importing/ImportService.java", 9,
+			"io/chaingraph/importing/load/PlanLoader.java", 9,
 			// The benchmark's LOAD CSV reference loader: file names, column names, labels and relationship
 			// types are constants of the benchmark, never request or dataset text; it serves no request.
 			"io/chaingraph/bench/LoadCsvReference.java", 11);

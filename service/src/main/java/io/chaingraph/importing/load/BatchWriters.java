@@ -55,7 +55,7 @@ public final class BatchWriters implements AutoCloseable {
 	 * @param threads writer threads (1: write on the caller's thread)
 	 * @param done called on the caller's thread with each batch's outcome, in submission order
 	 */
-	public BatchWriters(int threads, Consumer<Written> done) {
+	BatchWriters(int threads, Consumer<Written> done) {
 		if (threads < 1) {
 			throw new IllegalArgumentException("at least one writer is needed, was " + threads);
 		}
@@ -80,7 +80,7 @@ public final class BatchWriters implements AutoCloseable {
 	 * Writes a batch (on a writer thread). Blocks while too many batches are in flight, handing back
 	 * the outcomes of those that ended; the first failure among them is thrown here.
 	 */
-	public void submit(String file, int rows, Supplier<FileSummary> write) {
+	void submit(String file, int rows, Supplier<FileSummary> write) {
 		if (this.pool == null) {
 			this.done.accept(new Written(file, rows, write.get()));
 			return;
@@ -92,7 +92,7 @@ public final class BatchWriters implements AutoCloseable {
 	}
 
 	/** Waits for every batch submitted so far and hands their outcomes back; throws the first failure. */
-	public void awaitAll() {
+	void awaitAll() {
 		while (!this.pending.isEmpty()) {
 			complete(this.pending.poll());
 		}

@@ -18,6 +18,7 @@ import io.chaingraph.config.Graph;
 import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.importing.RunQueue;
 import io.chaingraph.importing.read.DatasetSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
  * INTERRUPTED.
  */
 @Component
-public class ImportQueue implements DisposableBean {
+public class ImportQueue implements RunQueue, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportQueue.class);
 
@@ -131,6 +132,7 @@ public class ImportQueue implements DisposableBean {
 	}
 
 	/** The run's place in the queue (1 = next), or null when it is not waiting here. */
+	@Override
 	public synchronized Integer position(String runId) {
 		int position = 1;
 		for (String id : this.waiting.keySet()) {

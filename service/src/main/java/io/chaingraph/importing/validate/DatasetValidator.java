@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.chaingraph.config.Graph;
 import io.chaingraph.dataset.DatasetFormat;
 import io.chaingraph.dataset.DatasetFormat.Column;
 import io.chaingraph.dataset.NameNormalizer;
@@ -41,7 +42,7 @@ import io.chaingraph.importing.validate.PlanRows.Typed;
 public final class DatasetValidator {
 
 	/** What the validator needs to know about the graph: existing entities by id, and PART_OF ancestry. */
-	public interface GraphView {
+	interface GraphView {
 
 		/** id → existing entity (label, name, aliases), for the given ids that exist. */
 		Map<String, Existing> existing(Set<String> ids);
@@ -51,7 +52,7 @@ public final class DatasetValidator {
 
 	}
 
-	public record Existing(String label, String name, List<String> aliases) {
+	record Existing(String label, String name, List<String> aliases) {
 	}
 
 	public record Result(LoadPlan plan, List<Problem> problems) {
@@ -157,7 +158,12 @@ public final class DatasetValidator {
 		}
 	}
 
-	public static Result validate(DatasetSource source, GraphView graph) {
+	/** Validates the dataset against format v1 and the graph it will be loaded into. */
+	public static Result validate(DatasetSource source, Graph graph) {
+		return validate(source, new GraphLookups(graph));
+	}
+
+	static Result validate(DatasetSource source, GraphView graph) {
 		return new DatasetValidator(source, graph).run();
 	}
 

@@ -1,4 +1,4 @@
-package io.chaingraph.platform;
+package io.chaingraph.entity;
 
 /** Relationship types from a platform; SERVES targets a chain segment, the others an enterprise. */
 public enum PlatformLinkKind {

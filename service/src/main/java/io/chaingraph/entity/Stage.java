@@ -1,4 +1,4 @@
-package io.chaingraph.chain;
+package io.chaingraph.entity;
 
 /** Position of a segment in its chain. */
 public enum Stage {

@@ -1,4 +1,4 @@
-package io.chaingraph.platform;
+package io.chaingraph.entity;
 
 import java.util.List;
 
