@@ -1,5 +1,5 @@
 // gapCandidates(parkId, nodeId, first, after): enterprises outside a park that could fill a gap in one
-// chain segment, best first (DESIGN §3).
+// chain segment, best first (docs/design.md, "Fill candidates").
 // Parameters: $parkId, $nodeId (the segment), $limit (the page size), and the keyset position of the
 // page's start $afterScore, $afterName, $afterId (all null for the first page).
 // Bounds: PART_OF chains of at most 10 (sub-parks of the park, sub-segments of the segment); one page
