@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
+import io.chaingraph.support.JarProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServiceJarContentsIT {
 
-	static final Path SERVICE_JAR = Path.of("target", "chaingraph.jar").toAbsolutePath();
-
 	public static List<String> entries(Path jar) throws IOException {
 		try (JarFile file = new JarFile(jar.toFile())) {
 			return Collections.list(file.entries()).stream().map(ZipEntry::getName).toList();
@@ -28,7 +27,7 @@ class ServiceJarContentsIT {
 
 	@Test
 	void theServiceJarHoldsNoToolAndNoToolLibrary() throws IOException {
-		List<String> service = entries(SERVICE_JAR);
+		List<String> service = entries(JarProcess.SERVICE_JAR);
 		assertThat(service).as("the service's own classes are there").contains("BOOT-INF/classes/io/chaingraph/ChaingraphApplication.class");
 		assertThat(service).filteredOn(e -> e.startsWith("BOOT-INF/classes/io/chaingraph/"))
 			.noneMatch(e -> e.matches("(?i).*/(bench|generate|tools|soak)/.*") || e.matches("(?i).*(Bench|Soak|Generat).*\\.class"));
