@@ -31,7 +31,12 @@ import static org.awaitility.Awaitility.await;
  * until its readiness probe answers; it is stopped with SIGTERM (then SIGKILL) or killed with SIGKILL.
  * <p>
  * Every jar runs with the C1 compiler only ({@code -XX:TieredStopAtLevel=1}): the tests' runs are short,
- * so start-up matters more than peak speed.
+ * so start-up matters more than peak speed. The service jar is started, unless a test asks for the jar
+ * itself ({@link Launch#JAR}), the way the Spring Boot documentation recommends for production: extracted
+ * ({@code java -Djarmode=tools -jar chaingraph.jar extract}) and with a class-data-sharing archive made by
+ * one training run ({@link ExtractedJar}); that halves each start. The archive is kept under
+ * {@code target/jar-cds/} for as long as the jar it was made from does not change, so both modules'
+ * tests share it.
  */
 public final class JarProcess implements AutoCloseable {
 
@@ -45,6 +50,8 @@ public final class JarProcess implements AutoCloseable {
 	public static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
 	static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+	static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
 	/** SIGKILL's exit status. */
 	public static final int SIGKILL_EXIT = 128 + 9;
@@ -70,14 +77,34 @@ public final class JarProcess implements AutoCloseable {
 		this.reader.start();
 	}
 
-	/** Starts {@code java -jar JAR ARGS…}. */
+	/** How a jar is started. */
+	public enum Launch {
+
+		/** {@code java -jar JAR}, exactly as the README says. */
+		JAR,
+
+		/** The jar extracted, with a class-data-sharing archive ({@link ExtractedJar}); same classes, same code. */
+		EXTRACTED
+
+	}
+
+	/** Starts {@code java -jar JAR ARGS…} (the service jar extracted, see {@link Launch#EXTRACTED}). */
 	public static JarProcess start(Path jar, String... args) {
 		return start(jar, List.of(args), Map.of());
 	}
 
 	/** Starts {@code java -jar JAR ARGS…} with these environment variables added. */
 	public static JarProcess start(Path jar, List<String> args, Map<String, String> env) {
-		return start(jar, args, env, -1);
+		return start(defaultLaunch(jar), jar, args, env, -1);
+	}
+
+	/** Starts the jar as {@code launch} says. */
+	public static JarProcess start(Launch launch, Path jar, String... args) {
+		return start(launch, jar, List.of(args), Map.of(), -1);
+	}
+
+	private static Launch defaultLaunch(Path jar) {
+		return jar.equals(SERVICE_JAR) ? Launch.EXTRACTED : Launch.JAR;
 	}
 
 	/**
@@ -90,10 +117,19 @@ public final class JarProcess implements AutoCloseable {
 
 	/** {@link #startService(String...)} with environment variables added. */
 	public static JarProcess startService(List<String> args, Map<String, String> env) {
+		return startService(Launch.EXTRACTED, args, env);
+	}
+
+	/** {@link #startService(String...)}, started as {@code launch} says. */
+	public static JarProcess startService(Launch launch, String... args) {
+		return startService(launch, List.of(args), Map.of());
+	}
+
+	private static JarProcess startService(Launch launch, List<String> args, Map<String, String> env) {
 		int port = freePort();
 		List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--chaingraph.embedded.bolt-port=0"));
 		all.addAll(args);
-		JarProcess service = start(SERVICE_JAR, all, env, port);
+		JarProcess service = start(launch, SERVICE_JAR, all, env, port);
 		try {
 			service.awaitReady();
 		}
@@ -104,11 +140,11 @@ public final class JarProcess implements AutoCloseable {
 		return service;
 	}
 
-	private static JarProcess start(Path jar, List<String> args, Map<String, String> env, int port) {
+	private static JarProcess start(Launch launch, Path jar, List<String> args, Map<String, String> env, int port) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(JAVA);
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(launch == Launch.EXTRACTED ? ExtractedJar.of(jar).javaArguments() : List.of("-jar", jar.toString()));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(new LinkedHashMap<>(env));
