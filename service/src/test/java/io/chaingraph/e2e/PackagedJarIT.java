@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.chaingraph.support.DatasetDir;
 import io.chaingraph.support.JarProcess;
+import io.chaingraph.support.JarProcess.Launch;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar as a user runs it: the service on a fresh data folder (sample data loads, GraphQL
+ * The packaged jar as a user runs it (the first start exactly as the README says, the others from the jar
+ * extracted, see {@link JarProcess}): the service on a fresh data folder (sample data loads, GraphQL
  * answers, SIGTERM stops it quickly), the import command (invalid input exits 1 with
  * file:line: column: messages; a valid dataset loads; a re-run changes nothing), and a restart that
  * finds everything still there.
@@ -35,7 +37,8 @@ class PackagedJarIT {
 	@Order(1)
 	void firstStartLoadsTheSampleDataAndStopsQuicklyOnSigterm() throws Exception {
 		Duration shutdown;
-		try (JarProcess service = JarProcess.startService("--chaingraph.data-dir=" + work.resolve("data"))) {
+		// exactly the README's command: java -jar target/chaingraph.jar
+		try (JarProcess service = JarProcess.startService(Launch.JAR, "--chaingraph.data-dir=" + work.resolve("data"))) {
 			assertThat(service.graphql("{ __typename }")).isEqualTo("{\"data\":{\"__typename\":\"Query\"}}");
 			assertThat(service.graphql("{ park(id: \"park-gene-valley\") { name subParks { name } } }"))
 				.contains("中国基因药谷", "海派生命健康科创园");
