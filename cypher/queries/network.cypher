@@ -1,12 +1,13 @@
 // network(id, depth, limit, relationshipTypes, labels): the neighbourhood of any entity, every
 // relationship in either direction.
-// Parameters: $id (the start), $limit (most nodes kept besides the start), $types (relationship types
+// Parameters: $id (the start), $limit (most nodes in the answer, the start counted: at least 1), $types (relationship types
 // followed, null for all), $labels (labels a node passed through or reached must have one of, null for all).
 // Bounds: paths of 1..{depth} hops. {depth} is the one text the service fills in: Neo4j takes path-length
 // bounds only as literals, so the statement is prepared once per depth 1..25 (an int, never request
 // text) and a request's depth, checked against chaingraph.query.max-depth, selects one.
 // Each node is kept once at its shortest depth (ANY SHORTEST, breadth first), nearest first then by
-// id, at most $limit of them; limit + 1 are collected to tell whether more were in reach (truncated).
+// id, at most $limit - 1 of them besides the start; $limit are collected to tell whether more were in
+// reach (truncated).
 // One row (none for an unknown id): the start's label, the start (depth 0) and the nodes kept, the
 // edges of the followed types between them, truncated.
 MATCH (s:Entity {id: $id})
@@ -16,10 +17,10 @@ CALL {
       WHERE ($types IS NULL OR type(r) IN $types)
         AND ($labels IS NULL OR any(l IN labels(x) WHERE l IN $labels))){1,{depth}}(n)
   WHERE n <> s
-  WITH n, length(p) AS depth ORDER BY depth, n.id LIMIT $limit + 1
+  WITH n, length(p) AS depth ORDER BY depth, n.id LIMIT $limit
   RETURN collect({n: n, depth: depth}) AS found
 }
-WITH s, found[0..$limit] AS kept, size(found) > $limit AS truncated
+WITH s, found[0..$limit - 1] AS kept, size(found) > $limit - 1 AS truncated
 WITH s, kept, truncated, [s] + [k IN kept | k.n] AS members
 CALL {
   WITH members

@@ -2,7 +2,8 @@
 // every entity (index entity_names, CJK analyzer).
 // Parameters: $query (the text normalised like stored names, escaped for Lucene, with a trailing * when
 // it ends in a Latin letter or digit), $norm (the normalised text), $hits (index hits ranked before
-// paging), $types (labels a hit must have one of, null for all), $first (the page size), and the keyset
+// paging), $types (labels a hit must have one of, null for all), $first (rows to return: the service asks
+// for one more than its page, to know whether a next page exists), and the keyset
 // position of the page's start $afterScore, $afterId (both null for the first page).
 // Bounds: $hits index hits, one page of $first rows.
 // Score: Lucene's, + 10 when the normalised text is a whole normalised name or alias, else + 5 when a

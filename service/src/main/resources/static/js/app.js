@@ -187,13 +187,14 @@ async function runSearch(text) {
   clear(results, h('li', { class: 'muted' }, 'Searching…'));
   results.hidden = false;
   try {
-    const data = await gql('query($text: String!) { search(text: $text, first: 12) { id type name score } }', { text });
+    const data = await gql('query($text: String!) { search(text: $text, first: 12) { edges { node { id type name score } } } }', { text });
     if (seq !== searchSeq) return;
-    if (data.search.length === 0) {
+    const hits = data.search.edges.map((e) => e.node);
+    if (hits.length === 0) {
       clear(results, h('li', { class: 'muted' }, `No match for “${text}”`));
       return;
     }
-    clear(results, data.search.map((hit) => h('li', {},
+    clear(results, hits.map((hit) => h('li', {},
       h('button', { type: 'button', class: 'hit', dataset: { id: hit.id, type: hit.type }, onclick: () => pick(hit) },
         h('span', { class: `type-badge type-${hit.type}` }, TYPE_LABELS[hit.type] || hit.type), ' ', hit.name))));
   } catch (e) {

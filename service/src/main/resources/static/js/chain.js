@@ -16,8 +16,9 @@ const GAPS = `query($park: ID!, $chain: ID!) { chainGaps(parkId: $park, chainId:
     upstream { node { id name } localCount present } downstream { node { id name } localCount present }
     localPlatforms { id name } otherPlatforms { id name } } } }`;
 const CANDIDATES = `query($park: ID!, $node: ID!, $after: String) { gapCandidates(parkId: $park, nodeId: $node, first: 10, after: $after) {
-  score reasons cursor enterprise { id name tags region park { id name } }
-  evidence { nodes { id name } edges { type source target } } } }`;
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { score reasons enterprise { id name tags region park { id name } }
+    evidence { nodes { id name } edges { type source target } } } } } }`;
 const LOCAL = `query($park: ID!, $node: ID!) { enterprises(parkId: $park, nodeId: $node, first: 50) { totalCount edges { node { id name tags } } } }`;
 
 const COL_W = 175;
@@ -212,9 +213,13 @@ export async function render(ctx) {
     if (selected !== id || !ctx.live()) return;
     const loading = box.querySelector('#candidates-loading');
     if (loading) loading.remove();
+    const page = data.gapCandidates;
+    const candidates = page.edges.map((e) => e.node);
+    const heading = box.querySelector('h3');
+    if (heading) heading.textContent = `${title} (${page.totalCount})`;
     const names = new Map();
-    for (const c of data.gapCandidates) for (const n of c.evidence.nodes) names.set(n.id, n.name);
-    for (const c of data.gapCandidates) {
+    for (const c of candidates) for (const n of c.evidence.nodes) names.set(n.id, n.name);
+    for (const c of candidates) {
       ol.append(h('li', { class: 'candidate' },
         h('div', { class: 'candidate-head' }, entityLink(c.enterprise), h('span', { class: 'score', title: 'ranking score' }, c.score.toFixed(2))),
         h('div', { class: 'muted' }, [c.enterprise.park ? c.enterprise.park.name : (c.enterprise.region || 'no park'), ...c.enterprise.tags].join(' · ')),
@@ -225,9 +230,10 @@ export async function render(ctx) {
     box.querySelector('.more-candidates')?.remove();
     if (ol.children.length === 0) {
       box.append(h('p', { class: 'muted' }, 'No enterprise outside the park works in this segment yet.'));
-    } else if (data.gapCandidates.length === 10) {
-      const last = data.gapCandidates[data.gapCandidates.length - 1].cursor;
-      box.append(h('button', { type: 'button', class: 'more-candidates', onclick: () => loadCandidates(id, box, kind, last, ol) }, 'More candidates'));
+    } else if (page.pageInfo.hasNextPage) {
+      const last = page.pageInfo.endCursor;
+      box.append(h('button', { type: 'button', class: 'more-candidates', onclick: () => loadCandidates(id, box, kind, last, ol) },
+        `更多候选 More candidates (${ol.children.length} / ${page.totalCount})`));
     }
   }
 

@@ -2,6 +2,8 @@ package io.chaingraph.gap;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+import io.chaingraph.common.Connection;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.gap.GapModel.GapReport;
 import io.chaingraph.gap.GapModel.ParkComparison;
@@ -37,10 +39,17 @@ class GapController {
 	 * range drops a negative count, which is a client error here.
 	 */
 	@QueryMapping
-	List<Candidate> gapCandidates(@Argument String parkId, @Argument String nodeId, @Argument int first,
-			ScrollSubrange range) {
+	Connection<Candidate> gapCandidates(@Argument String parkId, @Argument String nodeId, @Argument int first,
+			ScrollSubrange range, DataFetchingFieldSelectionSet selection) {
 		return this.gaps.candidates(parkId, nodeId, first,
-				CandidateCursor.of(this.cursors.after(CandidateCursor.LIST, range)));
+				CandidateCursor.of(this.cursors.after(CandidateCursor.LIST, range)), selection.contains("totalCount"));
+	}
+
+	/** Every focus chain's report of a park ({@code FOCUSES_ON}), in chain name order; an unknown park is an error. */
+	@QueryMapping
+	List<GapReport> parkGaps(@Argument String parkId, @Argument int weakBelow,
+			@ContextValue(name = GapReportCache.NO_CACHE, required = false) Boolean noCache) {
+		return this.gaps.parkGaps(parkId, weakBelow, Boolean.TRUE.equals(noCache));
 	}
 
 	@QueryMapping

@@ -26,6 +26,15 @@ class GapRepository {
 	/** A page of the candidates that could fill a gap; {@code cypher/queries/gap-candidates.cypher} says how it ranks them. */
 	static final String CANDIDATES = NamedQueries.load("gap-candidates.cypher");
 
+	/** How many candidates {@link #CANDIDATES} ranks in all (the same scope and segment rules). */
+	static final String CANDIDATE_COUNT = """
+			MATCH (p:Park {id: $parkId})
+			MATCH (n:ChainNode {id: $nodeId})
+			WITH n, [(sp:Park)-[:PART_OF*0..10]->(p) | sp] AS scope
+			MATCH (n)<-[:PART_OF*0..10]-(:ChainNode)<-[:OPERATES_IN]-(e:Enterprise)
+			WHERE NOT EXISTS { MATCH (e)-[:LOCATED_IN]->(lp:Park) WHERE lp IN scope }
+			RETURN count(DISTINCT e) AS total""";
+
 	static final String EXISTS = """
 			UNWIND $ids AS id
 			OPTIONAL MATCH (n:Entity {id: id})
@@ -48,6 +57,21 @@ class GapRepository {
 
 	List<Record> candidates(String parkId, String nodeId, CandidateCursor after, int limit) {
 		return this.graph.list(CANDIDATES, candidateParameters(parkId, nodeId, after, limit), r -> r);
+	}
+
+	/** The ids of the chains a park focuses on, highest priority first; empty when there is no such park. */
+	Optional<List<String>> focusChains(String parkId) {
+		return this.graph.one("""
+				MATCH (p:Park {id: $parkId})
+				OPTIONAL MATCH (p)-[f:FOCUSES_ON]->(c:Chain)
+				WITH p, c, f ORDER BY coalesce(f.priority, 2147483647), c.name, c.id
+				RETURN p.id AS park, [id IN collect(c.id) WHERE id IS NOT NULL] AS chains""", Map.of("parkId", parkId),
+				r -> r.get("chains").asList(org.neo4j.driver.Value::asString));
+	}
+
+	int candidateCount(String parkId, String nodeId) {
+		return this.graph.one(CANDIDATE_COUNT, Map.of("parkId", parkId, "nodeId", nodeId), r -> r.get("total").asInt())
+			.orElse(0);
 	}
 
 	static Map<String, Object> candidateParameters(String parkId, String nodeId, CandidateCursor after, int limit) {

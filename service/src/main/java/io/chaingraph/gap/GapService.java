@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.chaingraph.common.Connection;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.common.NotFoundException;
 import io.chaingraph.config.Limits;
@@ -84,6 +85,20 @@ class GapService {
 	/** @param noCache compute the report afresh even if a kept one still holds */
 	GapReport chainGaps(String parkId, String chainId, int weakBelow, boolean noCache) {
 		return reports(List.of(parkId), chainId, weakBelow, noCache).reports().get(0);
+	}
+
+	/**
+	 * The report of every chain the park focuses on ({@code FOCUSES_ON}), highest priority first, then by
+	 * chain name; an unknown park is a NotFoundException, a park without focus chains gives none.
+	 */
+	List<GapReport> parkGaps(String parkId, int weakBelow, boolean noCache) {
+		List<String> chains = this.gaps.focusChains(parkId)
+			.orElseThrow(() -> new NotFoundException("No park with id '" + parkId + "'"));
+		List<GapReport> reports = new ArrayList<>();
+		for (String chainId : chains) {
+			reports.add(chainGaps(parkId, chainId, weakBelow, noCache));
+		}
+		return reports;
 	}
 
 	List<ParkComparison> compare(List<String> parkIds, String chainId, int weakBelow) {
@@ -259,10 +274,16 @@ class GapService {
 
 	// ---- candidates
 
-	/** @param after the position to continue after, null for the first page */
-	List<Candidate> candidates(String parkId, String nodeId, int first, CandidateCursor after) {
+	/**
+	 * A page of candidates.
+	 * @param after the position to continue after, null for the first page
+	 * @param withTotal whether to count every candidate too (a second statement)
+	 */
+	Connection<Candidate> candidates(String parkId, String nodeId, int first, CandidateCursor after,
+			boolean withTotal) {
 		this.limits.first(first);
-		List<Record> rows = this.gaps.candidates(parkId, nodeId, after, first);
+		// one row more than the page: it shows whether a next page exists
+		List<Record> rows = this.gaps.candidates(parkId, nodeId, after, first + 1);
 		if (rows.isEmpty()) {
 			Map<String, String> labels = this.gaps.labels(List.of(parkId, nodeId));
 			if (!"Park".equals(labels.get(parkId))) {
@@ -272,7 +293,8 @@ class GapService {
 				throw new NotFoundException("No chain segment with id '" + nodeId + "'");
 			}
 		}
-		return rows.stream().map(this::candidate).toList();
+		Integer total = withTotal ? this.gaps.candidateCount(parkId, nodeId) : null;
+		return Connection.of(rows.stream().map(this::candidate).toList(), first, Candidate::cursor, after != null, total);
 	}
 
 	private Candidate candidate(Record row) {

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
+import io.chaingraph.common.Connection;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.config.Graph;
 import io.chaingraph.config.Limits;
@@ -27,6 +29,12 @@ class SearchController {
 	/** The statement, see {@code cypher/queries/search.cypher}. */
 	static final String SEARCH = NamedQueries.load("search.cypher");
 
+	/** How many hits {@link #SEARCH} finds in all (at most {@code $hits}, the index's bound). */
+	static final String COUNT = """
+			CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $hits}) YIELD node
+			WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
+			RETURN count(node) AS total""";
+
 	private final Graph graph;
 
 	/** The name of the list in its cursors. */
@@ -47,16 +55,22 @@ class SearchController {
 	 * read as an argument too, because the range drops a negative count, which is a client error here.
 	 */
 	@QueryMapping
-	List<SearchHit> search(@Argument String text, @Argument int first, ScrollSubrange range,
-			@Argument List<String> types) {
+	Connection<SearchHit> search(@Argument String text, @Argument int first, ScrollSubrange range,
+			@Argument List<String> types, DataFetchingFieldSelectionSet selection) {
 		this.limits.first(first);
+		Cursors.Position after = this.cursors.after(LIST, range);
+		// one row more than the page: it shows whether a next page exists
+		Map<String, Object> parameters = parameters(text, first + 1, after, types);
 		// by hand, not the driver's object mapping: the cursor is made here, the statement does not return it
-		return this.graph.list(SEARCH, parameters(text, first, this.cursors.after(LIST, range), types), r -> {
+		List<SearchHit> rows = this.graph.list(SEARCH, parameters, r -> {
 			double score = r.get("score").asDouble();
 			String id = r.get("id").asString();
 			return new SearchHit(id, r.get("type").asString(), r.get("name").asString(), score,
 					this.cursors.cursor(LIST, "score", score, "id", id));
 		});
+		Integer total = selection.contains("totalCount")
+				? this.graph.one(COUNT, parameters, r -> r.get("total").asInt()).orElse(0) : null;
+		return Connection.of(rows, first, SearchHit::cursor, after != null, total);
 	}
 
 	/**

@@ -53,9 +53,9 @@ class QueryLimitsTest extends GraphQlTest {
 		tester().document("{ upstream(id: \"D\", limit: 5001) { truncated } }").execute().errors()
 			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST
 					&& e.getMessage().equals("limit must be between 1 and 5000, was 5001 (the cap is chaingraph.query.max-nodes)"));
-		tester().document("{ search(text: \"x\", first: 1001) { id } }").execute().errors()
+		tester().document("{ search(text: \"x\", first: 1001) { edges { node { id } } } }").execute().errors()
 			.expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST && e.getMessage().contains("chaingraph.query.max-first"));
-		tester().document("{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: 1001) { score } }").execute().errors()
+		tester().document("{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: 1001) { edges { node { score } } } }").execute().errors()
 			.expect(e -> e.getMessage().contains("chaingraph.query.max-first"));
 		tester().document("{ enterprises(first: 1001) { totalCount } }").execute().errors()
 			.expect(e -> e.getMessage().contains("chaingraph.query.max-first"));
@@ -70,13 +70,13 @@ class QueryLimitsTest extends GraphQlTest {
 						"depth must be between 1 and 10, was 0 (the cap is chaingraph.query.max-depth)" },
 				{ "{ network(id: \"A\", limit: 5001) { truncated } }",
 						"limit must be between 1 and 5000, was 5001 (the cap is chaingraph.query.max-nodes)" },
-				{ "{ search(text: \"e\", first: 1001) { id } }",
+				{ "{ search(text: \"e\", first: 1001) { edges { node { id } } } }",
 						"first must be between 0 and 1000, was 1001 (the cap is chaingraph.query.max-first)" },
 				{ "{ enterprises(parkId: \"P\", first: 1001) { totalCount } }",
 						"first must be between 0 and 1000, was 1001 (the cap is chaingraph.query.max-first)" },
 				{ "{ parks(first: 1001) { id } }",
 						"first must be between 0 and 1000, was 1001 (the cap is chaingraph.query.max-first)" },
-				{ "{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: -1) { score } }",
+				{ "{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: -1) { edges { node { score } } } }",
 						"first must be between 0 and 1000, was -1 (the cap is chaingraph.query.max-first)" } };
 		for (String[] query : refused) {
 			long before = this.graph.statementCount();

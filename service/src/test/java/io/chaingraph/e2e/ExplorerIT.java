@@ -193,15 +193,15 @@ class ExplorerIT {
 		clickNode("node-gd-viral-vector");
 		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#candidates li.candidate"), 0));
 		assertThat(driver.getCurrentUrl()).contains("node=node-gd-viral-vector");
-		JsonNode candidates = api("{ gapCandidates(parkId: \"park-gene-valley\", nodeId: \"node-gd-viral-vector\", first: 10) { enterprise { name } reasons } }")
-			.get("gapCandidates");
+		JsonNode candidates = api("{ gapCandidates(parkId: \"park-gene-valley\", nodeId: \"node-gd-viral-vector\", first: 10) { edges { node { enterprise { name } reasons } } } }")
+			.get("gapCandidates").get("edges");
 		List<String> expectedNames = new ArrayList<>();
-		candidates.forEach(c -> expectedNames.add(c.at("/enterprise/name").asString()));
+		candidates.forEach(c -> expectedNames.add(c.at("/node/enterprise/name").asString()));
 		List<WebElement> shown = driver.findElements(By.cssSelector("#candidates li.candidate"));
 		assertThat(shown.stream().map(li -> li.findElement(By.cssSelector(".candidate-head a")).getText()).toList())
 			.isEqualTo(expectedNames);
 		assertThat(shown.get(0).findElements(By.cssSelector(".reasons li")).stream().map(WebElement::getText).toList())
-			.containsExactlyElementsOf(textList(candidates.get(0).get("reasons")));
+			.containsExactlyElementsOf(textList(candidates.get(0).at("/node/reasons")));
 		screenshot("chain-view");
 
 		// The selection survives a reload: the URL is the view.

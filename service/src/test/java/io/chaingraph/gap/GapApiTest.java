@@ -84,28 +84,75 @@ class GapApiTest extends GraphQlTest {
 	void candidatesAreRankedWithReasonsEvidenceAndTiesByName() {
 		var response = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E").execute();
 		// q1: 3 + 2 (tags) + ½·log10(1000) + log10(10) + 2·0.8 + 2·1 tie = 11.1; q3 "Alpha" and q2 "Beta": 2·0.9 = 1.8
-		response.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("q1", "q3", "q2");
-		response.path("gapCandidates[*].score").entityList(Double.class).containsExactly(11.1, 1.8, 1.8);
-		response.path("gapCandidates[0].reasons").entityList(String.class).containsExactly(
+		response.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q1", "q3", "q2");
+		response.path("gapCandidates.edges[*].node.score").entityList(Double.class).containsExactly(11.1, 1.8, 1.8);
+		response.path("gapCandidates.edges[0].node.reasons").entityList(String.class).containsExactly(
 				"Leading enterprise (LEADING, +3)", "Listed company (LISTED, +2)", "Size: 999 employees, revenue 9.0 亿元",
 				"Works in E段 (link confidence 0.80)", "Already supplies e3 in the park (设备, since 2019)",
 				"Located in 园区Q");
-		response.path("gapCandidates[2].reasons").entityList(String.class)
+		response.path("gapCandidates.edges[2].node.reasons").entityList(String.class)
 			.containsExactly("Works in E段 (link confidence 0.90)", "Not located in any park of the graph");
-		response.path("gapCandidates[0].evidence.nodes[*].id").entityList(String.class).containsExactly("q1", "e3");
-		response.path("gapCandidates[0].evidence.edges[0]").entity(Map.class)
+		response.path("gapCandidates.edges[0].node.evidence.nodes[*].id").entityList(String.class).containsExactly("q1", "e3");
+		response.path("gapCandidates.edges[0].node.evidence.edges[0]").entity(Map.class)
 			.isEqualTo(Map.of("id", "SUPPLIES:q1->e3", "type", "SUPPLIES", "source", "q1", "target", "e3"));
-		response.path("gapCandidates[1].evidence.edges").entityList(Object.class).hasSize(0);
+		response.path("gapCandidates.edges[1].node.evidence.edges").entityList(Object.class).hasSize(0);
 
-		String cursor = response.path("gapCandidates[1].cursor").entity(String.class).get();
+		String cursor = response.path("gapCandidates.edges[1].cursor").entity(String.class).get();
 		tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E").variable("first", 1)
 			.variable("after", cursor).execute()
-			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("q2");
+			.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q2");
 		// a parent segment's candidates include those of its sub-segments; local enterprises never appear
 		tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "B").execute()
-			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("q4");
+			.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q4");
 		tester().documentName("gapCandidates").variable("parkId", "Q").variable("nodeId", "D").execute()
-			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("e4", "e5");
+			.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("e4", "e5");
+	}
+
+	@Test
+	void candidatesAreAConnectionWithPageInfoAndTotal() {
+		var first = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E")
+			.variable("first", 2).execute();
+		first.path("gapCandidates.totalCount").entity(Integer.class).isEqualTo(3);
+		first.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q1", "q3");
+		first.path("gapCandidates.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		first.path("gapCandidates.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+		String end = first.path("gapCandidates.pageInfo.endCursor").entity(String.class).get();
+		assertThat(end).isEqualTo(first.path("gapCandidates.edges[1].cursor").entity(String.class).get());
+		var rest = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E")
+			.variable("first", 2).variable("after", end).execute();
+		rest.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q2");
+		rest.path("gapCandidates.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		rest.path("gapCandidates.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+		rest.path("gapCandidates.totalCount").entity(Integer.class).isEqualTo(3);
+		// the deprecated per-candidate cursor is the edge's
+		tester().document("{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: 1) { edges { cursor node { cursor } } } }")
+			.execute()
+			.path("gapCandidates.edges[0]")
+			.entity(Map.class)
+			.satisfies(edge -> assertThat(edge.get("cursor")).isEqualTo(((Map<?, ?>) edge.get("node")).get("cursor")));
+		// no candidate at all: an empty page, not an error
+		var none = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "G").execute();
+		none.path("gapCandidates.totalCount").entity(Integer.class).isEqualTo(0);
+		none.path("gapCandidates.pageInfo.endCursor").valueIsNull();
+	}
+
+	@Test
+	void parkGapsAnswersEveryFocusChainInPriorityOrder() {
+		this.graph.write("MATCH (p:Park {id: 'P'}), (c:Chain {id: 'C2'}) CREATE (p)-[:FOCUSES_ON {priority: 2}]->(c)",
+				Map.of());
+		var response = tester().document("{ parkGaps(parkId: \"P\") { chain { id } coverage gaps { node { id } kind } } }")
+			.execute();
+		response.path("parkGaps[*].chain.id").entityList(String.class).containsExactly("C", "C2");
+		// each report is the chain's own chainGaps
+		for (String chain : new String[] { "C", "C2" }) {
+			Object alone = tester().document("{ chainGaps(parkId: \"P\", chainId: \"" + chain
+					+ "\") { chain { id } coverage gaps { node { id } kind } } }").execute().path("chainGaps").entity(Map.class).get();
+			response.path("parkGaps[" + (chain.equals("C") ? 0 : 1) + "]").entity(Map.class).isEqualTo(alone);
+		}
+		tester().document("{ parkGaps(parkId: \"Q\") { coverage } }").execute().path("parkGaps").entityList(Object.class)
+			.hasSize(0);
+		tester().document("{ parkGaps(parkId: \"nope\") { coverage } }").execute()
+			.errors().expect(e -> e.getErrorType() == ErrorType.NOT_FOUND && e.getMessage().contains("nope"));
 	}
 
 	@Test

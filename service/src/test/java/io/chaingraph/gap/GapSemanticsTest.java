@@ -134,34 +134,34 @@ class GapSemanticsTest extends GraphQlTest {
 		var response = tester().documentName("gapCandidates").variable("parkId", "R").variable("nodeId", "gap").execute();
 		// o1: SPECIALIZED 1 + ½·log10(99 + 1) = 1 + 2·0.9 + 2 ties × 2 = 7.8
 		// o4 "Aaa": 2·0.5 = 1.0; o2 and o3 "Same": no confidence → 0.5 → 1.0; equal scores by name, then id
-		response.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("o1", "o4", "o2", "o3");
-		response.path("gapCandidates[*].score").entityList(Double.class).containsExactly(7.8, 1.0, 1.0, 1.0);
+		response.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("o1", "o4", "o2", "o3");
+		response.path("gapCandidates.edges[*].node.score").entityList(Double.class).containsExactly(7.8, 1.0, 1.0, 1.0);
 		// ties in a stable order (by the local enterprise's name): buys from r1, supplies r4
-		response.path("gapCandidates[0].reasons").entityList(String.class).containsExactly(
+		response.path("gapCandidates.edges[0].node.reasons").entityList(String.class).containsExactly(
 				"Specialised 'little giant' (SPECIALIZED, +1)", "Size: 99 employees", "Works in Gap (link confidence 0.90)",
 				"Already buys from r1 in the park", "Already supplies r4 in the park (部件)", "Located in O");
-		response.path("gapCandidates[0].evidence.nodes[*].id").entityList(String.class).containsExactly("o1", "r1", "r4");
-		response.path("gapCandidates[0].evidence.edges[*].id").entityList(String.class)
+		response.path("gapCandidates.edges[0].node.evidence.nodes[*].id").entityList(String.class).containsExactly("o1", "r1", "r4");
+		response.path("gapCandidates.edges[0].node.evidence.edges[*].id").entityList(String.class)
 			.containsExactly("SUPPLIES:r1->o1", "SUPPLIES:o1->r4");
-		response.path("gapCandidates[3].reasons").entityList(String.class)
+		response.path("gapCandidates.edges[3].node.reasons").entityList(String.class)
 			.containsExactly("Works in Gap (link confidence 0.50)", "Not located in any park of the graph");
 
 		// keyset pages over the tie: after o2 comes o3
-		String afterO2 = response.path("gapCandidates[2].cursor").entity(String.class).get();
+		String afterO2 = response.path("gapCandidates.edges[2].cursor").entity(String.class).get();
 		tester().documentName("gapCandidates").variable("parkId", "R").variable("nodeId", "gap").variable("after", afterO2)
 			.execute()
-			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("o3");
-		String afterO1 = response.path("gapCandidates[0].cursor").entity(String.class).get();
+			.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("o3");
+		String afterO1 = response.path("gapCandidates.edges[0].cursor").entity(String.class).get();
 		tester().documentName("gapCandidates").variable("parkId", "R").variable("nodeId", "gap").variable("first", 2)
 			.variable("after", afterO1).execute()
-			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("o4", "o2");
+			.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("o4", "o2");
 
 		// two levels below Mid: o5 through MidA1; r1 and r2 are in the park (r1 in a sub-sub-park) and never candidates
 		tester().documentName("gapCandidates").variable("parkId", "R").variable("nodeId", "mid").execute()
-			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("o5");
+			.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("o5");
 		// for park O its own o5 drops out and R's enterprises become candidates: r1 1.0 + 2 (supplies o1) = 3.0, r2 1.0
 		tester().documentName("gapCandidates").variable("parkId", "O").variable("nodeId", "mid").execute()
-			.path("gapCandidates[*].enterprise.id").entityList(String.class).containsExactly("r1", "r2");
+			.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("r1", "r2");
 	}
 
 	@Test

@@ -80,9 +80,9 @@ class NestedQueryTest extends GraphQlTest {
 			.variable("nodeId", "hub").variable("first", n).execute();
 		long sent = this.graph.statementCount() - before;
 		response.errors().verify();
-		response.path("gapCandidates").entityList(Object.class).hasSize(n);
-		response.path("gapCandidates[0].enterprise.chainNodes").entityList(Object.class).hasSize(2);
-		response.path("gapCandidates[0].evidence.nodes[*].id").entityList(String.class)
+		response.path("gapCandidates.edges").entityList(Object.class).hasSize(n);
+		response.path("gapCandidates.edges[0].node.enterprise.chainNodes").entityList(Object.class).hasSize(2);
+		response.path("gapCandidates.edges[0].node.evidence.nodes[*].id").entityList(String.class)
 			.containsExactly("out-" + n, "loc");
 		return sent;
 	}

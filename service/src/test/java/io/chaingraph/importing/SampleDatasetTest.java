@@ -99,24 +99,24 @@ class SampleDatasetTest extends GraphQlTest {
 	void searchFindsTheValleysInEveryScript() {
 		for (String text : new String[] { "基因藥谷", "基因药谷", "基因藥(yào)谷", "中國基因藥谷" }) {
 			tester().documentName("search").variable("text", text).execute()
-				.path("search[0].id").entity(String.class).isEqualTo("park-gene-valley");
+				.path("search.edges[0].node.id").entity(String.class).isEqualTo("park-gene-valley");
 		}
 		for (String text : new String[] { "国际云软件谷", "國際云軟件谷", "云软件谷" }) {
 			tester().documentName("search").variable("text", text).execute()
-				.path("search[0].id").entity(String.class).isEqualTo("park-cloud-valley");
+				.path("search.edges[0].node.id").entity(String.class).isEqualTo("park-cloud-valley");
 		}
 		tester().documentName("search").variable("text", "國技互聯(lián)").execute()
-			.path("search[0].id").entity(String.class).isEqualTo("ent-guoji-hulian");
+			.path("search.edges[0].node.id").entity(String.class).isEqualTo("ent-guoji-hulian");
 	}
 
 	@Test
 	void theBrokenSegmentHasRankedCandidatesWithSupplyEvidence() {
 		var response = tester().documentName("gapCandidates").variable("parkId", "park-gene-valley")
 			.variable("nodeId", "node-gd-viral-vector").execute();
-		response.path("gapCandidates[0].enterprise.id").entity(String.class).isEqualTo("ent-out-vector-a");
-		response.path("gapCandidates[0].evidence.edges[*].id").entityList(String.class)
+		response.path("gapCandidates.edges[0].node.enterprise.id").entity(String.class).isEqualTo("ent-out-vector-a");
+		response.path("gapCandidates.edges[0].node.evidence.edges[*].id").entityList(String.class)
 			.contains("SUPPLIES:ent-out-vector-a->ent-gd-genetx-a");
-		response.path("gapCandidates").entityList(Object.class).hasSize(3);
+		response.path("gapCandidates.edges").entityList(Object.class).hasSize(3);
 	}
 
 }

@@ -49,7 +49,7 @@ class SampleSearchTest extends GraphQlTest {
 			request = request.variable("types", types);
 		}
 		@SuppressWarnings({ "unchecked", "rawtypes" })
-		List<Map<String, Object>> hits = (List) request.execute().path("search").entityList(Map.class).get();
+		List<Map<String, Object>> hits = (List) request.execute().path("search.edges[*].node").entityList(Map.class).get();
 		return hits;
 	}
 

@@ -787,7 +787,7 @@ class GraphQlFuzzTest extends IntegrationTest {
 				case 0 -> { // alias bomb
 					StringBuilder b = new StringBuilder("{");
 					String field = pick(List.of("park(id: \"P\") { name }", "network(id: \"e1\", depth: 3) { nodes { id } }",
-							"chainGaps(parkId: \"P\", chainId: \"C\") { coverage }", "__typename", "search(text: \"园\") { id }"));
+							"chainGaps(parkId: \"P\", chainId: \"C\") { coverage }", "__typename", "search(text: \"园\") { edges { node { id } } }"));
 					int n = pick(List.of(100, 1000, 5000));
 					for (int i = 0; i < n; i++) {
 						b.append(" a").append(i).append(": ").append(field);

@@ -33,11 +33,11 @@ class RateLimitFuzzTest {
 
 	private static final List<String> EXPENSIVE = List.of("network(id: \"e1\", depth: 2) { nodes { id } }",
 			"upstream(id: \"A\") { truncated }", "downstream(id: \"A\", depth: 1) { truncated }",
-			"chainGaps(parkId: \"P\", chainId: \"C\") { coverage }", "gapCandidates(parkId: \"P\", nodeId: \"E\") { score }",
+			"chainGaps(parkId: \"P\", chainId: \"C\") { coverage }", "gapCandidates(parkId: \"P\", nodeId: \"E\") { edges { node { score } } }",
 			"compareParks(parkIds: [\"P\"], chainId: \"C\") { coverage }");
 
 	private static final List<String> CHEAP = List.of("park(id: \"P\") { name }", "__typename",
-			"search(text: \"network\") { id }", "enterprise(id: \"upstream\") { name }", "chains { id }");
+			"search(text: \"network\") { edges { node { id } } }", "enterprise(id: \"upstream\") { name }", "chains { id }");
 
 	@AfterEach
 	void clear() {

@@ -31,7 +31,7 @@ import org.neo4j.driver.RoutingControl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 4's figure measured as a client sees it: the bare driver and GraphQL over HTTP timed from a
+ * The headline figure measured as a client sees it: the bare driver and GraphQL over HTTP timed from a
  * separate JVM (this class's {@link #main}, started by the benchmark), against the service and its
  * database in the benchmark's JVM. In the queries part's own table the HTTP client runs inside the
  * server's JVM, where it shares the server's heap, garbage collector and JIT with it; a real client

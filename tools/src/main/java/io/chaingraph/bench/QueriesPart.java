@@ -15,7 +15,7 @@ import io.chaingraph.importing.read.DatasetSource;
  * The read side of {@code bench}: for each size, a fresh database with the service on a free port,
  * loaded by the importer, then the queries part (three ways, reach buckets); the scaling table across
  * the sizes; the concurrency part on the largest; and the chart {@code queries.png} of both curves.
- * The graphs keep two chains (about 2,000 segments at 100k enterprises, issue 4's shape) so that only
+ * The graphs keep two chains (about 2,000 segments at 100k enterprises, the shape the query targets were set on) so that only
  * the enterprise side grows between sizes.
  */
 public final class QueriesPart implements BenchPart {

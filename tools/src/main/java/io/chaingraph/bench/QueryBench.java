@@ -132,7 +132,7 @@ public final class QueryBench {
 	}
 
 	/**
-	 * All cases measured on one dataset; issue 4's cases measured again from a separate client process
+	 * All cases measured on one dataset; the headline cases measured again from a separate client process
 	 * (driver and HTTP ways only); and the HTTP requests behind them (the concurrency workload).
 	 */
 	public record Result(String dataset, long enterprises, long segments, List<CaseResult> cases,
@@ -202,12 +202,12 @@ public final class QueryBench {
 						entry.getValue().stream().map(Probe::question).toList()));
 			}
 		}
-		this.log.printf(Locale.ROOT, "  [%s] issue 4's cases again from a separate client process …%n", dataset);
+		this.log.printf(Locale.ROOT, "  [%s] the headline cases again from a separate client process …%n", dataset);
 		List<CaseResult> fromClientProcess = ClientProcess.measure(this.target, this.settings, headline, this.log);
 		return new Result(dataset, enterprises, segments, results, fromClientProcess, List.copyOf(this.warnings), workload);
 	}
 
-	/** The queries of issue 4's figure. */
+	/** The queries of the headline figure. */
 	static boolean isHeadline(String query) {
 		return query.equals("downstream(depth 3)") || query.equals("network(depth 2)") || query.equals("chainGaps");
 	}
@@ -438,10 +438,10 @@ public final class QueryBench {
 		parameters.put("afterScore", null);
 		parameters.put("afterId", null);
 		Map<String, Object> variables = Map.of("text", text, "first", SEARCH_FIRST);
-		String document = "query Search($text: String!, $first: Int!) { search(text: $text, first: $first) { id type name score } }";
+		String document = "query Search($text: String!, $first: Int!) { search(text: $text, first: $first) { edges { cursor node { id type name score } } } }";
 		Answer answer = new Answer(result -> result.records().stream().map(r -> r.get("id").asString()).toList(),
-				data -> list(data, "search").stream().map(hit -> (String) castMap(hit).get("id")).toList());
-		return probe("search", text, SEARCH, parameters, document, variables, data -> list(data, "search").size(), answer,
+				data -> nodes(data, "search").stream().map(hit -> (String) castMap(hit).get("id")).toList());
+		return probe("search", text, SEARCH, parameters, document, variables, data -> nodes(data, "search").size(), answer,
 				() -> this.target.cypher(SEARCH, parameters).records().size(), false);
 	}
 
@@ -622,12 +622,12 @@ public final class QueryBench {
 		Map<String, Object> variables = Map.of("parkId", parkId, "nodeId", nodeId, "first", CANDIDATES_FIRST);
 		String document = """
 				query C($parkId: ID!, $nodeId: ID!, $first: Int!) { gapCandidates(parkId: $parkId, nodeId: $nodeId, first: $first) {
-				  enterprise { id name tags employees revenue } score reasons cursor
-				  evidence { nodes { id type name depth } edges { id type source target } truncated } } }""";
+				  edges { cursor node { enterprise { id name tags employees revenue } score reasons
+				  evidence { nodes { id type name depth } edges { id type source target } truncated } } } } }""";
 		Answer answer = new Answer(result -> result.records().stream().map(r -> r.get("e").get("id").asString()).toList(),
-				data -> list(data, "gapCandidates").stream().map(c -> (String) map(castMap(c), "enterprise").get("id")).toList());
+				data -> nodes(data, "gapCandidates").stream().map(c -> (String) map(castMap(c), "enterprise").get("id")).toList());
 		return probe("gapCandidates", parkId + " / " + nodeId, GAP_CANDIDATES, parameters, document, variables,
-				data -> list(data, "gapCandidates").size(), answer,
+				data -> nodes(data, "gapCandidates").size(), answer,
 				() -> this.target.cypher(GAP_CANDIDATES, parameters).records().size(), false);
 	}
 
@@ -713,6 +713,11 @@ public final class QueryBench {
 		return list;
 	}
 
+	/** The nodes of a connection's page: {@code data[field].edges[*].node}. */
+	private static List<Object> nodes(Map<String, Object> data, String field) {
+		return list(map(data, field), "edges").stream().map(edge -> castMap(edge).get("node")).toList();
+	}
+
 	// ---------------------------------------------------------------- tables
 
 	/** A row per query and reach bucket: p50 / p99 per way and the p50 ratio to the driver. */
@@ -742,7 +747,7 @@ public final class QueryBench {
 	}
 
 	/**
-	 * Issue 4's figure: downstream(depth 3), chainGaps and network(depth 2) over HTTP against the
+	 * The headline figure: downstream(depth 3), chainGaps and network(depth 2) over HTTP against the
 	 * driver, both timed from a separate client process, and the target GraphQL/driver ≤ 1.5 at p50 for
 	 * answers under 100 nodes; beside it the same ratio with the client inside the server's JVM (the
 	 * queries table).

@@ -81,7 +81,7 @@ public final class QueryBenchSuite {
 		return this.concurrency;
 	}
 
-	/** Every table: per dataset the headline (issue 4) and query tables, then scaling and concurrency. */
+	/** Every table: per dataset the headline and query tables, then scaling and concurrency. */
 	public List<MarkdownTable> tables() {
 		List<MarkdownTable> tables = new ArrayList<>();
 		for (Result result : this.results) {

@@ -343,7 +343,7 @@ public final class Soak {
 			query($id: ID!) { park(id: $id) { id name subParks { id }
 			  enterprises(first: 10) { totalCount edges { node { id name } } } } }""";
 
-	private static final String SEARCH = "query($t: String!) { search(text: $t, first: 20) { id type name score } }";
+	private static final String SEARCH = "query($t: String!) { search(text: $t, first: 20) { edges { node { id type name score } } } }";
 
 	private static final String UPSTREAM = """
 			query($id: ID!) { upstream(id: $id, depth: 3, limit: 500) { nodes { id depth } edges { id } truncated } }""";
@@ -359,7 +359,7 @@ public final class Soak {
 			  counts { segments present missing broken weak } gaps { node { id } kind localCount } } }""";
 
 	private static final String CANDIDATES = """
-			query($p: ID!, $n: ID!) { gapCandidates(parkId: $p, nodeId: $n, first: 10) { enterprise { id } score reasons } }""";
+			query($p: ID!, $n: ID!) { gapCandidates(parkId: $p, nodeId: $n, first: 10) { edges { node { enterprise { id } score reasons } } } }""";
 
 	private static final String COMPARE = """
 			query($p: [ID!]!, $c: ID!) { compareParks(parkIds: $p, chainId: $c) { park { id } coverage

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * The client process of {@code bench} (issue 4's figure timed from a separate JVM): started by the
+ * The client process of {@code bench} (the headline figure timed from a separate JVM): started by the
  * benchmark itself, not by hand, so it is left out of the help.
  */
 @Command(name = "bench-client", hidden = true,

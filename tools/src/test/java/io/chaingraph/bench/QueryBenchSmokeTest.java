@@ -81,7 +81,7 @@ class QueryBenchSmokeTest extends IntegrationTest {
 				}
 			}
 		}
-		// issue 4's cases timed again from a separate client JVM: every one, both ways, with timings
+		// the headline cases timed again from a separate client JVM: every one, both ways, with timings
 		for (Result result : List.of(first, second)) {
 			assertThat(result.fromClientProcess()).extracting(c -> c.query() + " | " + c.bucket())
 				.containsExactlyElementsOf(result.cases().stream()
