@@ -110,8 +110,7 @@ final class SheetRows implements Table {
 			}
 		}
 		int[] rows = { 0 };
-		read(problems, row -> rows[0]++);
-		return rows[0];
+		return read(problems, row -> rows[0]++) ? rows[0] : -1;
 	}
 
 	@Override
@@ -120,18 +119,42 @@ final class SheetRows implements Table {
 	}
 
 	/** Reads every sheet, chunk by chunk; reports row problems when {@code problems} is given. */
-	private void read(List<Problem> problems, Consumer<RawRow> each) {
+	private boolean read(List<Problem> problems, Consumer<RawRow> each) {
+		boolean readable = true;
 		for (Sheet sheet : this.sheets) {
 			List<Row> chunk = new ArrayList<>(CHUNK);
-			forEachRow(sheet, row -> {
-				chunk.add(row);
-				if (chunk.size() == CHUNK) {
-					emit(sheet, chunk, problems, each);
-					chunk.clear();
+			try {
+				forEachRow(sheet, row -> {
+					chunk.add(row);
+					if (chunk.size() == CHUNK) {
+						emit(sheet, chunk, problems, each);
+						chunk.clear();
+					}
+				});
+			}
+			catch (Unreadable ex) {
+				// found while reading the rows (the header above it was fine): a zip bomb, a damaged part
+				if (problems == null) {
+					throw ex;
 				}
-			});
+				if (this.kind == Kind.ENTERPRISES) {
+					problems.add(Problem.error(sheet.name(), 0, "-", ex.getMessage()));
+				}
+				readable = false;
+				continue;
+			}
 			emit(sheet, chunk, problems, each);
 		}
+		return readable;
+	}
+
+	/** A sheet that could not be read to its end. */
+	static final class Unreadable extends RuntimeException {
+
+		Unreadable(String message) {
+			super(message);
+		}
+
 	}
 
 	/** The sheet's rows below its header, blank rows skipped. */
@@ -148,8 +171,8 @@ final class SheetRows implements Table {
 					}
 				}
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + sheet.file(), ex);
+			catch (IOException | UncheckedIOException | IllegalStateException ex) {
+				throw new Unreadable("cannot read the CSV file: " + ex.getMessage());
 			}
 			return;
 		}
@@ -162,7 +185,7 @@ final class SheetRows implements Table {
 			});
 		}
 		catch (Workbook.Unreadable ex) {
-			throw new UncheckedIOException(new IOException(sheet.name() + ": " + ex.getMessage()));
+			throw new Unreadable(ex.getMessage());
 		}
 	}
 
@@ -185,12 +208,16 @@ final class SheetRows implements Table {
 			}
 			if (this.kind == Kind.SEGMENTS) {
 				if (sheet.has(Field.SEGMENT)) {
+					// one link per segment, however often the cell names it (by id and by name)
+					Set<String> ids = new java.util.LinkedHashSet<>();
 					for (String segment : split(cell(sheet, row, Field.SEGMENT))) {
 						Resolver.Resolution resolved = this.resolver.segment(segment);
 						if (resolved.id() != null) {
-							each.accept(new RawRow(row.number(), new String[] { enterprise.id, resolved.id(), source },
-									sheet.name()));
+							ids.add(resolved.id());
 						}
+					}
+					for (String id : ids) {
+						each.accept(new RawRow(row.number(), new String[] { enterprise.id, id, source }, sheet.name()));
 					}
 				}
 				continue;
