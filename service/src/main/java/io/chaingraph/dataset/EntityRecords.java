@@ -21,7 +21,9 @@ public final class EntityRecords {
 	/** The properties (other than id, name, aliases, source) each label stores, from its file's columns. */
 	public static final Map<String, List<String>> PROPERTIES = Map.of("Park", List.of("kind", "region", "description"),
 			"Chain", List.of("description"), "ChainNode", List.of("stage", "description"), "Enterprise",
-			List.of("creditCode", "region", "tags", "founded", "employees", "revenue", "description"), "Platform",
+			List.of("creditCode", "region", "tags", "founded", "employees", "revenue", "description", "stockCode",
+					"registeredCapital", "legalRepresentative", "industry", "address", "businessScope"),
+			"Platform",
 			List.of("kind", "level", "description"));
 
 	/** The property keys that are bookkeeping, not part of a record's fingerprint. */

@@ -25,8 +25,21 @@ public record Problem(Severity severity, String file, int line, String column, S
 	}
 
 	public String format() {
-		return this.file + ":" + this.line + ": " + this.column + ": "
+		return at(this.file, this.line) + ": " + this.column + ": "
 				+ (isError() ? "" : "warning: ") + this.message;
+	}
+
+	/**
+	 * Where a row is: {@code file:line}, or {@code book.xlsx:SHEET!ROW} for a row of a workbook's sheet
+	 * (its file is named {@code book.xlsx:SHEET}; a sheet's name cannot hold a colon).
+	 */
+	public static String at(String file, int line) {
+		return file + (isSheet(file) ? "!" : ":") + line;
+	}
+
+	private static boolean isSheet(String file) {
+		int colon = file.indexOf(':');
+		return colon > 0 && file.regionMatches(true, colon - 5, ".xlsx", 0, 5);
 	}
 
 	@Override

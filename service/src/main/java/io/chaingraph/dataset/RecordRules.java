@@ -109,7 +109,8 @@ public final class RecordRules {
 
 	/** Reports a text longer than its column allows (found by DatasetFuzzTest: 100 KB names were loaded). */
 	private static boolean tooLong(Column column, String text, Sink sink) {
-		int max = column.name().equals("description") ? MAX_DESCRIPTION : MAX_TEXT;
+		int max = (column.name().equals("description") || column.name().equals("businessScope")) ? MAX_DESCRIPTION
+				: MAX_TEXT;
 		int length = text.codePointCount(0, text.length());
 		if (length > max) {
 			sink.error(column.name(), String.format(Locale.ROOT, "value is %,d characters long; at most %,d are allowed",

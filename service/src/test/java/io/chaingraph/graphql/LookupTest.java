@@ -107,6 +107,9 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat((Object) at(r, "enterprise.description")).isEqualTo("企业描述");
 		assertThat((Object) at(r, "enterprise.source")).isEqualTo("report");
 		assertThat((Object) at(r, "enterprise.version")).isEqualTo(5);
+		assertThat((Object) at(r, "enterprise.stockCode")).isEqualTo("002003");
+		assertThat((Object) at(r, "enterprise.industry")).isEqualTo("医药制造业");
+		assertThat((Object) at(r, "enterprise.businessScope")).isNull();
 		assertThat((Object) at(r, "enterprise.park.id")).isEqualTo("L");
 		// heaviest link first
 		assertThat(pluck(r, "enterprise.chainNodes", "node.id")).containsExactly("K2a", "K3");

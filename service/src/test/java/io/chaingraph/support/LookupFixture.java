@@ -58,7 +58,7 @@ public final class LookupFixture {
 				       (k2a)-[:PART_OF]->(k2), (k2b)-[:PART_OF]->(k2),
 				       (k1)-[:FEEDS]->(k2), (k2)-[:FEEDS]->(k3), (j1)-[:FEEDS]->(k3),
 				       (l)-[:FOCUSES_ON {priority: 1}]->(k2c), (l)-[:FOCUSES_ON {priority: 2}]->(k), (m)-[:FOCUSES_ON]->(k),
-				       (x1:Enterprise:Entity {id: 'x1', name: 'Xa', aliases: ['甲', 'X-A'], creditCode: '91330300MA2CQKXN3R',
+				       (x1:Enterprise:Entity {id: 'x1', name: 'Xa', aliases: ['甲', 'X-A'], creditCode: '91330300MA2CQKXN3R', stockCode: '002003', industry: '医药制造业',
 				                              region: '温州', tags: ['LEADING', 'LISTED'], founded: 2010, employees: 300,
 				                              revenue: 5.5, description: '企业描述', source: 'report', version: 5})-[:LOCATED_IN]->(l),
 				       (x2:Enterprise:Entity {id: 'x2', name: 'Xb', aliases: [], tags: []})-[:LOCATED_IN]->(ls),

@@ -49,7 +49,11 @@ public final class DatasetReader {
 	private static final int CHUNK = 64 * 1024;
 
 	/** A file that can be read: its header and how many rows it has; {@code values} of a row align with the header. */
-	public record FileInfo(String fileName, FileSpec spec, List<String> header, int rows) {
+	public record FileInfo(String fileName, FileSpec spec, List<String> header, int rows, Table table) {
+
+		public FileInfo(String fileName, FileSpec spec, List<String> header, int rows) {
+			this(fileName, spec, header, rows, null);
+		}
 
 		public int index(String column) {
 			return this.header.indexOf(column);
@@ -61,7 +65,18 @@ public final class DatasetReader {
 
 	}
 
-	public record RawRow(int line, String[] values) {
+	/** @param file where the row comes from when that is not the file it is read as (a sheet of a {@link Table}), else null */
+	public record RawRow(int line, String[] values, String file) {
+
+		public RawRow(int line, String[] values) {
+			this(line, values, null);
+		}
+
+		/** The file the row comes from: its own, or {@code fileName} (the file it is read as). */
+		public String fileOr(String fileName) {
+			return (this.file != null) ? this.file : fileName;
+		}
+
 	}
 
 	/**
@@ -80,8 +95,14 @@ public final class DatasetReader {
 		Map<String, FileInfo> files = new LinkedHashMap<>();
 		Map<String, String> seenBase = new LinkedHashMap<>();
 		Map<String, String> checksums = new TreeMap<>();
+		Set<String> readByTables = new HashSet<>();
+		source.tables().forEach(table -> readByTables.addAll(table.files()));
 		for (Map.Entry<String, DatasetSource.Content> entry : source.files().entrySet()) {
 			String fileName = entry.getKey();
+			if (readByTables.contains(fileName)) {
+				checksums.put(fileName, digestAndDecode(source.location(), fileName, entry.getValue(), false, problems));
+				continue;
+			}
 			boolean jsonl = fileName.endsWith(".jsonl");
 			String baseName = fileName.substring(0, fileName.lastIndexOf('.'));
 			FileSpec spec = DatasetFormat.spec(baseName).orElse(null);
@@ -117,6 +138,20 @@ public final class DatasetReader {
 				files.put(baseName, new FileInfo(fileName, spec, List.copyOf(header), rows[0]));
 			}
 		}
+		for (Table table : source.tables()) {
+			FileSpec spec = DatasetFormat.spec(table.baseName()).orElseThrow();
+			if (seenBase.containsKey(table.baseName())) {
+				problems.add(Problem.error(seenBase.get(table.baseName()), 0, "-", "the dataset has both "
+						+ seenBase.get(table.baseName()) + " and the sheet(s) " + table.name() + " giving "
+						+ table.baseName() + "; keep one of them"));
+				continue;
+			}
+			seenBase.put(table.baseName(), table.name());
+			int rows = table.check(problems);
+			if (rows >= 0) {
+				files.put(table.baseName(), new FileInfo(table.name(), spec, table.header(), rows, table));
+			}
+		}
 		return new Result(files, problems, checksums);
 	}
 
@@ -125,6 +160,10 @@ public final class DatasetReader {
 	 * order (the problems of the others were reported by {@link #check}).
 	 */
 	public static void rows(DatasetSource source, FileInfo file, Consumer<RawRow> each) {
+		if (file.table() != null) {
+			file.table().rows(each);
+			return;
+		}
 		List<Problem> reportedBefore = new ProblemList();
 		try (Reader text = open(source.files().get(file.fileName()))) {
 			if (file.fileName().endsWith(".jsonl")) {
@@ -224,7 +263,7 @@ public final class DatasetReader {
 	}
 
 	/** The file as text (strict UTF-8, checked before), a leading BOM dropped. */
-	private static Reader open(DatasetSource.Content content) throws IOException {
+	public static Reader open(DatasetSource.Content content) throws IOException {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);

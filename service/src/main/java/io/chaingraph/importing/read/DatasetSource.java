@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -21,8 +22,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * @param name short name, used as the default {@code source} of rows without one
  * @param location where it was read from (recorded on the import run)
  * @param files file name → its content
+ * @param tables files of another layout read as format v1 rows (enterprise sheets: see
+ * {@link Table}); none until the validator attaches them
  */
-public record DatasetSource(String name, String location, Map<String, Content> files) {
+public record DatasetSource(String name, String location, Map<String, Content> files, List<Table> tables) {
 
 	/** One file's content, opened anew on every read. */
 	@FunctionalInterface
@@ -30,10 +33,35 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 
 		InputStream open() throws IOException;
 
+		/** The file on disk, when there is one (a workbook is read from its file, not from a stream). */
+		default Path path() {
+			return null;
+		}
+
+	}
+
+	/** A file's content read from disk. */
+	public record FileContent(Path path) implements Content {
+
+		@Override
+		public InputStream open() throws IOException {
+			return Files.newInputStream(this.path);
+		}
+
 	}
 
 	public DatasetSource {
 		files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+		tables = List.copyOf(tables);
+	}
+
+	public DatasetSource(String name, String location, Map<String, Content> files) {
+		this(name, location, files, List.of());
+	}
+
+	/** The same files with {@code tables} read as format v1 rows. */
+	public DatasetSource withTables(List<Table> tables) {
+		return new DatasetSource(this.name, this.location, this.files, tables);
 	}
 
 	public static DatasetSource fromDirectory(Path dir) {
@@ -55,7 +83,7 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 					if (!Files.isReadable(file)) {
 						throw new java.nio.file.AccessDeniedException(file.toString(), null, "not readable");
 					}
-					files.put(fileName, () -> Files.newInputStream(file));
+					files.put(fileName, new FileContent(file));
 				}
 			}
 		}
@@ -92,8 +120,16 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 		return new DatasetSource(name, location, contents);
 	}
 
-	private static boolean isDatasetFile(String fileName) {
-		return fileName.endsWith(".csv") || fileName.endsWith(".jsonl");
+	/** CSV and JSON Lines files, workbooks (enterprise sheets) and the sheets' {@code mapping.yml}. */
+	public static boolean isDatasetFile(String fileName) {
+		if (fileName.startsWith("~$")) {
+			return false; // the lock file Excel keeps beside an open workbook
+		}
+		return fileName.endsWith(".csv") || fileName.endsWith(".jsonl") || fileName.endsWith(".xlsx")
+				|| fileName.equals(MAPPING_FILE);
 	}
+
+	/** Maps the headers of sheets whose layout is not recognised (docs/importing.md, "Enterprise sheets"). */
+	public static final String MAPPING_FILE = "mapping.yml";
 
 }

@@ -210,10 +210,13 @@ final class DatasetUpload {
 		String fileName = segments[segments.length - 1];
 		int dot = fileName.lastIndexOf('.');
 		String extension = (dot < 0) ? "" : fileName.substring(dot + 1);
-		if (dot < 0 || !(extension.equals("csv") || extension.equals("jsonl"))
-				|| DatasetFormat.spec(fileName.substring(0, dot)).isEmpty()) {
+		// workbooks, enterprise sheets saved as CSV (any name) and mapping.yml are read as import DIR reads them
+		boolean sheet = extension.equals("xlsx") || extension.equals("csv")
+				|| fileName.equals(io.chaingraph.importing.read.DatasetSource.MAPPING_FILE);
+		if (!sheet && (dot < 0 || !extension.equals("jsonl") || DatasetFormat.spec(fileName.substring(0, dot)).isEmpty())) {
 			this.problems.add("'" + name + "': not a dataset file (expected "
-					+ DatasetFormat.FILES.stream().map(DatasetFormat.FileSpec::baseName).toList() + " as .csv or .jsonl)");
+					+ DatasetFormat.FILES.stream().map(DatasetFormat.FileSpec::baseName).toList()
+					+ " as .csv or .jsonl, enterprise sheets as .xlsx or .csv, mapping.yml)");
 			return;
 		}
 		if (this.files.containsKey(fileName)) {

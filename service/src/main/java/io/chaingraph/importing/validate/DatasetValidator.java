@@ -23,6 +23,7 @@ import io.chaingraph.importing.read.DatasetReader.RawRow;
 import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.importing.read.ProblemList;
 import io.chaingraph.importing.read.ReadAhead;
+import io.chaingraph.importing.sheet.EnterpriseSheets;
 import io.chaingraph.importing.validate.LoadPlan.NodeStep;
 import io.chaingraph.importing.validate.LoadPlan.RelStep;
 import io.chaingraph.importing.validate.LoadPlan.Step;
@@ -160,7 +161,7 @@ public final class DatasetValidator {
 
 	/** Validates the dataset against format v1 and the graph it will be loaded into. */
 	public static Result validate(DatasetSource source, Graph graph) {
-		return validate(source, new GraphLookups(graph));
+		return validate(EnterpriseSheets.attach(source, graph), new GraphLookups(graph));
 	}
 
 	static Result validate(DatasetSource source, GraphView graph) {
@@ -226,7 +227,7 @@ public final class DatasetValidator {
 					List<String[]> problems = report ? new ArrayList<>(0) : List.of();
 					RecordRules.Sink sink = report ? (column, message) -> problems.add(new String[] { column, message })
 							: RecordRules.Sink.REPORTED_BEFORE;
-					emit.accept(new TypedRow(new Typed(file.fileName(), raw.line(), type(file, raw, sink)), problems));
+					emit.accept(new TypedRow(new Typed(raw.fileOr(file.fileName()), raw.line(), type(file, raw, sink), file.baseName()), problems));
 				});
 			}
 		}, typed -> {
@@ -246,7 +247,7 @@ public final class DatasetValidator {
 		Set<String> all = new HashSet<>();
 		DatasetFormat.FILES.forEach(spec -> all.add(spec.baseName()));
 		forEachRow(true, all, row -> {
-			String base = row.file().substring(0, row.file().lastIndexOf('.'));
+			String base = row.base();
 			String label = LABEL_OF_FILE.get(base);
 			if (label != null) {
 				define(base, label, row);
@@ -286,11 +287,11 @@ public final class DatasetValidator {
 		}
 		else if (first.label().equals(label)) {
 			error(Check.DEFINE, row.file(), row.line(), "id", "duplicate id '" + id + "' (first defined at "
-					+ first.file() + ":" + first.line() + ")");
+					+ Problem.at(first.file(), first.line()) + ")");
 		}
 		else {
 			error(Check.DEFINE, row.file(), row.line(), "id", "id '" + id + "' is already used by a " + first.label()
-					+ " at " + first.file() + ":" + first.line() + "; ids must be unique across all labels");
+					+ " at " + Problem.at(first.file(), first.line()) + "; ids must be unique across all labels");
 		}
 		if (base.equals("parks") || base.equals("chain_nodes")) {
 			this.lineOf.computeIfAbsent(base, b -> new HashMap<>()).put(id, row.line());
@@ -402,7 +403,7 @@ public final class DatasetValidator {
 		RecordRules.REFERENCES.forEach(ref -> bases.add(ref.file()));
 		PlanRows.LINKS.forEach(link -> bases.add(link.base()));
 		forEachRow(false, bases, row -> {
-			String base = row.file().substring(0, row.file().lastIndexOf('.'));
+			String base = row.base();
 			for (RecordRules.Reference ref : RecordRules.REFERENCES) {
 				if (ref.file().equals(base)) {
 					reference(row, ref);

@@ -114,8 +114,11 @@ final class PlanRows {
 		});
 	}
 
-	/** A typed row of a file. */
-	record Typed(String file, int line, Map<String, Object> values) {
+	/**
+	 * A typed row of a file: {@code file} is where it comes from (a sheet for a row of a table),
+	 * {@code base} the format v1 file it is read as.
+	 */
+	record Typed(String file, int line, Map<String, Object> values, String base) {
 	}
 
 	/** Reads the file, types each row and hands over the non-null results of {@code toRow} in batches. */
@@ -124,7 +127,7 @@ final class PlanRows {
 		return (batchSize, each) -> {
 			Batcher<T> batcher = new Batcher<>(batchSize, each);
 			DatasetReader.rows(this.source, file, (RawRow raw) -> batcher.add(toRow.apply(
-					new Typed(file.fileName(), raw.line(), DatasetValidator.type(file, raw, RecordRules.Sink.REPORTED_BEFORE)))));
+					new Typed(raw.fileOr(file.fileName()), raw.line(), DatasetValidator.type(file, raw, RecordRules.Sink.REPORTED_BEFORE), file.baseName()))));
 			batcher.flush();
 		};
 	}

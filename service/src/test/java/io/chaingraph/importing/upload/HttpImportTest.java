@@ -400,7 +400,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 			.contains("nested folder");
 		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("/etc/parks.csv", parks)).text())
 			.contains("not a relative path");
-		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("parks.xlsx", parks)).text())
+		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("parks.xls", parks)).text())
 			.contains("not a dataset file");
 		assertThat(this.http.postMultipart(ADMIN, PATH, Map.of(), Map.of("parks.csv", parks, "ds/parks.csv", parks)).text())
 			.contains("appears twice");
