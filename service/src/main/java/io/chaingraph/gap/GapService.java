@@ -300,33 +300,18 @@ class GapService {
 	private Candidate candidate(Record row) {
 		Enterprise e = Enterprise.from(row.get("e"));
 		double score = row.get("score").asDouble();
-		List<String> reasons = new ArrayList<>();
+		List<Reason> reasons = new ArrayList<>();
 		for (String tag : e.tags()) {
-			String reason = switch (tag) {
-				case "LEADING" -> "Leading enterprise (LEADING, +3)";
-				case "LISTED" -> "Listed company (LISTED, +2)";
-				case "UNICORN" -> "Unicorn (UNICORN, +2)";
-				case "SPECIALIZED" -> "Specialised 'little giant' (SPECIALIZED, +1)";
-				case "HIGH_TECH" -> "High-tech enterprise (HIGH_TECH, +1)";
-				default -> null;
-			};
+			Reason reason = Reason.tag(tag);
 			if (reason != null) {
 				reasons.add(reason);
 			}
 		}
 		if (e.employees() != null || e.revenue() != null) {
-			List<String> size = new ArrayList<>();
-			if (e.employees() != null) {
-				size.add(String.format(Locale.ROOT, "%,d employees", e.employees()));
-			}
-			if (e.revenue() != null) {
-				size.add(String.format(Locale.ROOT, "revenue %.1f 亿元", e.revenue()));
-			}
-			reasons.add("Size: " + String.join(", ", size));
+			reasons.add(Reason.size(e.employees(), e.revenue()));
 		}
 		List<String> segments = row.get("segments").asList(Value::asString).stream().sorted().toList();
-		reasons.add(String.format(Locale.ROOT, "Works in %s (link confidence %.2f)", String.join(", ", segments),
-				row.get("confidence").asDouble()));
+		reasons.add(Reason.worksIn(segments, row.get("confidence").asDouble()));
 		List<GraphNode> nodes = new ArrayList<>();
 		List<GraphEdge> edges = new ArrayList<>();
 		nodes.add(new GraphNode(e.id(), "Enterprise", e.name(), 0));
@@ -334,29 +319,18 @@ class GapService {
 			String otherId = tie.get("id").asString();
 			String otherName = tie.get("name").asString();
 			boolean supplies = tie.get("supplies").asBoolean();
-			String detail = detail(tie);
-			reasons.add(supplies ? "Already supplies " + otherName + " in the park" + detail
-					: "Already buys from " + otherName + " in the park" + detail);
+			reasons.add(Reason.tie(supplies, otherName, tie.get("product").isNull() ? null : tie.get("product").asString(),
+					tie.get("since").isNull() ? null : tie.get("since").asLong()));
 			if (nodes.stream().noneMatch(n -> n.id().equals(otherId))) {
 				nodes.add(new GraphNode(otherId, "Enterprise", otherName, 1));
 			}
 			edges.add(supplies ? GraphEdge.of("SUPPLIES", e.id(), otherId) : GraphEdge.of("SUPPLIES", otherId, e.id()));
 		}
 		String parkName = row.get("parkName").asString(null);
-		reasons.add(parkName != null ? "Located in " + parkName : "Not located in any park of the graph");
-		return new Candidate(e, score, reasons, new Subgraph(nodes, edges, false),
+		reasons.add(Reason.location(parkName));
+		return new Candidate(e, score, reasons.stream().map(Reason::text).toList(), reasons, new Subgraph(nodes, edges, false),
 				new CandidateCursor(score, e.name(), e.id()).encode(this.cursors));
 	}
 
-	private static String detail(Value tie) {
-		List<String> parts = new ArrayList<>();
-		if (!tie.get("product").isNull()) {
-			parts.add(tie.get("product").asString());
-		}
-		if (!tie.get("since").isNull()) {
-			parts.add("since " + tie.get("since").asLong());
-		}
-		return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
-	}
 
 }

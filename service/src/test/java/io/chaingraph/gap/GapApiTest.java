@@ -87,11 +87,22 @@ class GapApiTest extends GraphQlTest {
 		response.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q1", "q3", "q2");
 		response.path("gapCandidates.edges[*].node.score").entityList(Double.class).containsExactly(11.1, 1.8, 1.8);
 		response.path("gapCandidates.edges[0].node.reasons").entityList(String.class).containsExactly(
-				"Leading enterprise (LEADING, +3)", "Listed company (LISTED, +2)", "Size: 999 employees, revenue 9.0 亿元",
-				"Works in E段 (link confidence 0.80)", "Already supplies e3 in the park (设备, since 2019)",
-				"Located in 园区Q");
+				"龙头企业（+3） · Leading enterprise (LEADING, +3)", "上市公司（+2） · Listed company (LISTED, +2)",
+				"规模：员工 999 人，营收 9.0 亿元 · Size: 999 employees, revenue 9.0 亿元",
+				"挂链：E段（关联置信度 0.80） · Works in E段 (link confidence 0.80)",
+				"已向园区内的e3供货（设备，2019 年起） · Already supplies e3 in the park (设备, since 2019)",
+				"位于园区Q · Located in 园区Q");
 		response.path("gapCandidates.edges[2].node.reasons").entityList(String.class)
-			.containsExactly("Works in E段 (link confidence 0.90)", "Not located in any park of the graph");
+			.containsExactly("挂链：E段（关联置信度 0.90） · Works in E段 (link confidence 0.90)",
+					"不在图中任何园区 · Not located in any park of the graph");
+		// the same reasons with codes, each language apart, and a tag's points
+		var details = tester().document("{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: 1) { edges { node { "
+				+ "reasons reasonDetails { code label labelEn points } } } } }").execute();
+		details.path("gapCandidates.edges[0].node.reasonDetails[*].code").entityList(String.class)
+			.containsExactly("LEADING", "LISTED", "SIZE", "WORKS_IN", "SUPPLIES_LOCAL", "LOCATED_IN");
+		details.path("gapCandidates.edges[0].node.reasonDetails[0]").entity(Map.class).isEqualTo(Map.of("code", "LEADING",
+				"label", "龙头企业（+3）", "labelEn", "Leading enterprise (LEADING, +3)", "points", 3.0));
+		details.path("gapCandidates.edges[0].node.reasonDetails[2].points").valueIsNull();
 		response.path("gapCandidates.edges[0].node.evidence.nodes[*].id").entityList(String.class).containsExactly("q1", "e3");
 		response.path("gapCandidates.edges[0].node.evidence.edges[0]").entity(Map.class)
 			.isEqualTo(Map.of("id", "SUPPLIES:q1->e3", "type", "SUPPLIES", "source", "q1", "target", "e3"));

@@ -138,13 +138,16 @@ class GapSemanticsTest extends GraphQlTest {
 		response.path("gapCandidates.edges[*].node.score").entityList(Double.class).containsExactly(7.8, 1.0, 1.0, 1.0);
 		// ties in a stable order (by the local enterprise's name): buys from r1, supplies r4
 		response.path("gapCandidates.edges[0].node.reasons").entityList(String.class).containsExactly(
-				"Specialised 'little giant' (SPECIALIZED, +1)", "Size: 99 employees", "Works in Gap (link confidence 0.90)",
-				"Already buys from r1 in the park", "Already supplies r4 in the park (部件)", "Located in O");
+				"专精特新“小巨人”（+1） · Specialised 'little giant' (SPECIALIZED, +1)", "规模：员工 99 人 · Size: 99 employees",
+				"挂链：Gap（关联置信度 0.90） · Works in Gap (link confidence 0.90)",
+				"已从园区内的r1采购 · Already buys from r1 in the park",
+				"已向园区内的r4供货（部件） · Already supplies r4 in the park (部件)", "位于O · Located in O");
 		response.path("gapCandidates.edges[0].node.evidence.nodes[*].id").entityList(String.class).containsExactly("o1", "r1", "r4");
 		response.path("gapCandidates.edges[0].node.evidence.edges[*].id").entityList(String.class)
 			.containsExactly("SUPPLIES:r1->o1", "SUPPLIES:o1->r4");
 		response.path("gapCandidates.edges[3].node.reasons").entityList(String.class)
-			.containsExactly("Works in Gap (link confidence 0.50)", "Not located in any park of the graph");
+			.containsExactly("挂链：Gap（关联置信度 0.50） · Works in Gap (link confidence 0.50)",
+					"不在图中任何园区 · Not located in any park of the graph");
 
 		// keyset pages over the tie: after o2 comes o3
 		String afterO2 = response.path("gapCandidates.edges[2].cursor").entity(String.class).get();
