@@ -29,9 +29,10 @@ class QueryCostConfiguration {
 	static final int UNSIZED_LIST = 10;
 
 	@Bean
-	RequestGuards requestGuards(QueryProperties properties) {
+	RequestGuards requestGuards(QueryProperties properties, Limits limits) {
 		QueryProperties.GraphQl graphql = properties.graphql();
-		return new RequestGuards(new QueryLimits(graphql.maxNesting(), graphql.maxCost(), QueryCostConfiguration::cost),
+		return new RequestGuards(new QueryLimits(graphql.maxNesting(), graphql.maxCost(), QueryCostConfiguration::cost,
+				(field, arguments) -> ranges(limits, field, arguments)),
 				new RequestDeadline(properties.query().timeout()), new NullArgumentDefaults());
 	}
 
@@ -59,6 +60,31 @@ class QueryCostConfiguration {
 		Integer depth = integer(arguments.get("depth"));
 		long cost = (long) multiplier * ((depth != null ? Math.max(1, depth) : 1) + childCost);
 		return (int) Math.min(Integer.MAX_VALUE / 4, cost);
+	}
+
+	/**
+	 * The range rules {@link Limits} enforces in the fields themselves, checked before the cost: depth,
+	 * limit, first (importRuns keeps its own smaller cap, which its field checks).
+	 */
+	static String ranges(Limits limits, String field, Map<String, Object> arguments) {
+		try {
+			Integer depth = integer(arguments.get("depth"));
+			if (depth != null) {
+				limits.depth(depth);
+			}
+			Integer limit = integer(arguments.get("limit"));
+			if (limit != null) {
+				limits.limit(limit);
+			}
+			Integer first = integer(arguments.get("first"));
+			if (first != null) {
+				limits.first(first);
+			}
+			return null;
+		}
+		catch (IllegalArgumentException broken) {
+			return broken.getMessage();
+		}
 	}
 
 	/** edges/nodes of a connection or subgraph are already counted by the parent's first/limit. */

@@ -16,9 +16,11 @@ import graphql.execution.ExecutionContext;
 import graphql.language.Document;
 
 /**
- * The nesting depth and the cost of an operation, measured in one walk over the document and checked
- * against {@code chaingraph.graphql.max-nesting} and {@code chaingraph.graphql.max-cost} before the
- * operation runs (so a refused query never reaches the database).
+ * The range rules of size and depth arguments, the nesting depth and the cost of an operation, measured
+ * in a walk over the document and checked, in that order, against the caps ({@link Limits}),
+ * {@code chaingraph.graphql.max-nesting} and {@code chaingraph.graphql.max-cost} before the operation runs
+ * (so a refused query never reaches the database, and {@code depth: 100} is refused as a depth, not as a
+ * cost).
  * <p>
  * It replaces graphql-java's {@code MaxQueryDepthInstrumentation} and {@code MaxQueryComplexityInstrumentation},
  * which walked the document twice per request; measuring took a tenth of the request thread's time for a
@@ -44,16 +46,43 @@ final class QueryLimits {
 
 	private final FieldComplexityCalculator fieldCost;
 
+	private final RangeRules ranges;
+
+	/** The range rules of a field's size and depth arguments: a message naming the broken one, or null. */
+	@FunctionalInterface
+	interface RangeRules {
+
+		String check(String field, Map<String, Object> arguments);
+
+	}
+
+	/**
+	 * A broken range rule found before the operation runs: a client error (BAD_REQUEST), named before any
+	 * cost estimate, with the message the field itself would give.
+	 */
+	static final class RangeError extends AbortExecutionException {
+
+		RangeError(String message) {
+			// the error the response carries: graphql-java answers an abort with its underlying errors
+			super(java.util.List.of(graphql.GraphqlErrorBuilder.newError()
+				.message(message)
+				.errorType(org.springframework.graphql.execution.ErrorType.BAD_REQUEST)
+				.build()));
+		}
+
+	}
+
 	/** Weak keys: compared by identity, and a document the parsed-document cache has dropped can go. */
 	private final Cache<Document, Map<Key, Measure>> measures = Caffeine.newBuilder()
 		.weakKeys()
 		.maximumSize(DOCUMENTS)
 		.build();
 
-	QueryLimits(int maxNesting, int maxCost, FieldComplexityCalculator fieldCost) {
+	QueryLimits(int maxNesting, int maxCost, FieldComplexityCalculator fieldCost, RangeRules ranges) {
 		this.maxNesting = maxNesting;
 		this.maxCost = maxCost;
 		this.fieldCost = fieldCost;
+		this.ranges = ranges;
 	}
 
 	/** Throws when the operation about to run is nested too deeply or costs too much. */
@@ -67,6 +96,9 @@ final class QueryLimits {
 			if (ofDocument.size() < MEASURES_PER_DOCUMENT) {
 				ofDocument.put(key, measure);
 			}
+		}
+		if (measure.rangeError() != null) {
+			throw new RangeError(measure.rangeError());
 		}
 		if (measure.nesting() > this.maxNesting) {
 			throw new AbortExecutionException("Query nesting depth " + measure.nesting() + " exceeds the limit "
@@ -106,6 +138,15 @@ final class QueryLimits {
 			.build();
 		Map<QueryVisitorFieldEnvironment, Integer> selectionCost = new HashMap<>();
 		int[] nesting = { 0 };
+		String[] rangeError = { null };
+		traverser.visitPreOrder(new QueryVisitorStub() {
+			@Override
+			public void visitField(QueryVisitorFieldEnvironment env) {
+				if (rangeError[0] == null && !env.isTypeNameIntrospectionField()) {
+					rangeError[0] = QueryLimits.this.ranges.check(env.getField().getName(), env.getArguments());
+				}
+			}
+		});
 		traverser.visitPostOrder(new QueryVisitorStub() {
 			@Override
 			public void visitField(QueryVisitorFieldEnvironment env) {
@@ -118,7 +159,7 @@ final class QueryLimits {
 				selectionCost.merge(env.getParentEnvironment(), cost, QueryLimits::saturatedSum);
 			}
 		});
-		return new Measure(nesting[0], selectionCost.getOrDefault(null, 0));
+		return new Measure(nesting[0], selectionCost.getOrDefault(null, 0), rangeError[0]);
 	}
 
 	private static int pathLength(QueryVisitorFieldEnvironment env) {
@@ -144,7 +185,8 @@ final class QueryLimits {
 	private record Key(String operationName, Map<String, Object> shapeVariables) {
 	}
 
-	private record Measure(int nesting, int cost) {
+	/** @param rangeError the first broken range rule, in document order, or null */
+	private record Measure(int nesting, int cost, String rangeError) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.chaingraph.common.Batches;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
+import io.chaingraph.common.NotFoundException;
 import io.chaingraph.config.Limits;
 import io.chaingraph.entity.ChainNode;
 import io.chaingraph.entity.Enterprise;
@@ -79,12 +80,28 @@ class EnterpriseController {
 	 */
 	@QueryMapping(name = "enterprises")
 	EnterpriseConnection enterpriseList(@Argument String parkId, @Argument String nodeId, @Argument String tag,
-			@Argument Stage stage, @Argument int first, ScrollSubrange range,
+			@Argument List<String> tags, @Argument Stage stage, @Argument int first, ScrollSubrange range,
 			graphql.schema.DataFetchingFieldSelectionSet selection) {
 		KeysetPage page = KeysetPage.of("enterprises", this.limits.first(first), this.cursors.after("enterprises", range),
 				selection.contains("totalCount"));
-		return this.enterprises.filter(new EnterpriseRepository.EnterpriseFilter(parkId, nodeId, tag,
-				(stage != null) ? stage.name() : null), page);
+		List<String> allTags = new java.util.ArrayList<>((tags != null) ? tags : List.of());
+		if (tag != null) {
+			allTags.add(tag);
+		}
+		EnterpriseConnection found = this.enterprises.filter(new EnterpriseRepository.EnterpriseFilter(parkId, nodeId,
+				allTags, (stage != null) ? stage.name() : null), page);
+		if (found.edges().isEmpty() && (parkId != null || nodeId != null)) {
+			// an empty page: say so if a filter names nothing (never an empty success hiding a typo)
+			Map<String, String> labels = this.enterprises.labels(java.util.stream.Stream.of(parkId, nodeId)
+				.filter(java.util.Objects::nonNull).toList());
+			if (parkId != null && !"Park".equals(labels.get(parkId))) {
+				throw new NotFoundException("No park with id '" + parkId + "'");
+			}
+			if (nodeId != null && !"ChainNode".equals(labels.get(nodeId))) {
+				throw new NotFoundException("No chain segment with id '" + nodeId + "'");
+			}
+		}
+		return found;
 	}
 
 	private static List<String> ids(List<Enterprise> enterprises) {

@@ -38,6 +38,15 @@ class EnterpriseRepository {
 				r -> Enterprise.from(r.get("e")));
 	}
 
+	/** The entity label of each id that exists. */
+	Map<String, String> labels(List<String> ids) {
+		return this.graph.keyed("""
+				UNWIND $ids AS id
+				MATCH (n:Entity {id: id})
+				RETURN id AS key, [l IN labels(n) WHERE l <> 'Entity'][0] AS label""", Map.of("ids", ids),
+				r -> r.get("label").asString());
+	}
+
 	Map<String, Park> parks(List<String> ids) {
 		return this.graph.keyed("""
 				UNWIND $ids AS id
@@ -136,7 +145,7 @@ class EnterpriseRepository {
 			WHERE ($parkId IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(:Park {id: $parkId}) })
 			  AND ($nodeId IS NULL
 			       OR EXISTS { (e)-[:OPERATES_IN]->(:ChainNode)-[:PART_OF*0..10]->(:ChainNode {id: $nodeId}) })
-			  AND ($tag IS NULL OR $tag IN e.tags)
+			  AND all(wanted IN $tags WHERE any(t IN e.tags WHERE toLower(t) = wanted))
 			  AND ($stage IS NULL OR EXISTS { (e)-[:OPERATES_IN]->(:ChainNode {stage: $stage}) })
 			""";
 
@@ -145,7 +154,7 @@ class EnterpriseRepository {
 		Map<String, Object> parameters = new java.util.HashMap<>(page.parameters());
 		parameters.put("parkId", filter.parkId());
 		parameters.put("nodeId", filter.nodeId());
-		parameters.put("tag", filter.tag());
+		parameters.put("tags", filter.tags().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
 		parameters.put("stage", filter.stage());
 		List<EnterpriseEdge> edges = this.graph.list(FILTER + """
 				  AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
@@ -157,8 +166,8 @@ class EnterpriseRepository {
 		return EnterpriseConnection.of(page, edges, total, this.cursors);
 	}
 
-	/** Filters of the enterprises query; null means "any". */
-	record EnterpriseFilter(String parkId, String nodeId, String tag, String stage) {
+	/** Filters of the enterprises query; null (or no tags) means "any"; every tag must be carried, in any case. */
+	record EnterpriseFilter(String parkId, String nodeId, List<String> tags, String stage) {
 	}
 
 	private static SupplyTie supplyTie(Record r) {

@@ -109,6 +109,12 @@ class GapService {
 		if (parkIds.isEmpty() || parkIds.size() > MAX_COMPARED_PARKS) {
 			throw new IllegalArgumentException("compareParks takes 1 to " + MAX_COMPARED_PARKS + " parks, got " + parkIds.size());
 		}
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (String parkId : parkIds) {
+			if (!seen.add(parkId)) {
+				throw new IllegalArgumentException("compareParks lists park '" + parkId + "' twice; give each park once");
+			}
+		}
 		List<ParkComparison> comparisons = new ArrayList<>();
 		Reports reports = reports(parkIds, chainId, weakBelow, noCache);
 		for (GapReport report : reports.reports()) {
