@@ -79,19 +79,43 @@ class EnterpriseController {
 	 * range drops a negative count, which is a client error here.
 	 */
 	@QueryMapping(name = "enterprises")
-	EnterpriseConnection enterpriseList(@Argument String parkId, @Argument String nodeId, @Argument String tag,
-			@Argument List<String> tags, @Argument Stage stage, @Argument int first, ScrollSubrange range,
-			graphql.schema.DataFetchingFieldSelectionSet selection) {
+	EnterpriseConnection enterpriseList(@Argument String parkId, @Argument boolean includeSubParks,
+			@Argument String nodeId, @Argument String tag, @Argument List<String> tags, @Argument Stage stage,
+			@Argument String region, @Argument EnterpriseRepository.IntRange employees,
+			@Argument EnterpriseRepository.FloatRange revenue, @Argument EnterpriseRepository.IntRange founded,
+			@Argument int first, ScrollSubrange range, graphql.schema.DataFetchingFieldSelectionSet selection) {
 		KeysetPage page = KeysetPage.of("enterprises", this.limits.first(first), this.cursors.after("enterprises", range),
 				selection.contains("totalCount"));
 		List<String> allTags = new java.util.ArrayList<>((tags != null) ? tags : List.of());
 		if (tag != null) {
 			allTags.add(tag);
 		}
-		EnterpriseConnection found = this.enterprises.filter(new EnterpriseRepository.EnterpriseFilter(parkId, nodeId,
-				allTags, (stage != null) ? stage.name() : null), page);
-		if (found.edges().isEmpty() && (parkId != null || nodeId != null)) {
-			// an empty page: say so if a filter names nothing (never an empty success hiding a typo)
+		EnterpriseRepository.EnterpriseFilter filter = new EnterpriseRepository.EnterpriseFilter(parkId, includeSubParks,
+				nodeId, allTags, (stage != null) ? stage.name() : null, region, employees, revenue, founded);
+		EnterpriseConnection found = this.enterprises.filter(filter, page);
+		if (found.edges().isEmpty()) {
+			checkExists(parkId, nodeId);
+		}
+		return found;
+	}
+
+	/** Counts per tag, stage, segment and park of the enterprises the same filters match. */
+	@QueryMapping
+	EnterpriseStats enterpriseStats(@Argument String parkId, @Argument boolean includeSubParks,
+			@Argument String nodeId, @Argument List<String> tags, @Argument Stage stage, @Argument String region,
+			@Argument EnterpriseRepository.IntRange employees, @Argument EnterpriseRepository.FloatRange revenue,
+			@Argument EnterpriseRepository.IntRange founded) {
+		EnterpriseStats stats = this.enterprises.stats(new EnterpriseRepository.EnterpriseFilter(parkId, includeSubParks,
+				nodeId, tags, (stage != null) ? stage.name() : null, region, employees, revenue, founded));
+		if (stats.total() == 0) {
+			checkExists(parkId, nodeId);
+		}
+		return stats;
+	}
+
+	/** An empty answer: say so if a filter names nothing (never an empty success hiding a typo). */
+	private void checkExists(String parkId, String nodeId) {
+		if (parkId != null || nodeId != null) {
 			Map<String, String> labels = this.enterprises.labels(java.util.stream.Stream.of(parkId, nodeId)
 				.filter(java.util.Objects::nonNull).toList());
 			if (parkId != null && !"Park".equals(labels.get(parkId))) {
@@ -101,7 +125,6 @@ class EnterpriseController {
 				throw new NotFoundException("No chain segment with id '" + nodeId + "'");
 			}
 		}
-		return found;
 	}
 
 	private static List<String> ids(List<Enterprise> enterprises) {

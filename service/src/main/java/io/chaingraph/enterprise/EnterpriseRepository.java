@@ -13,6 +13,7 @@ import io.chaingraph.entity.Enterprise;
 import io.chaingraph.entity.Park;
 import io.chaingraph.entity.Platform;
 import io.chaingraph.entity.PlatformLinkKind;
+import io.chaingraph.entity.Stage;
 import org.neo4j.driver.Record;
 
 import org.springframework.stereotype.Repository;
@@ -142,7 +143,16 @@ class EnterpriseRepository {
 
 	private static final String FILTER = """
 			MATCH (e:Enterprise)
-			WHERE ($parkId IS NULL OR EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(:Park {id: $parkId}) })
+			WHERE ($parkId IS NULL
+			       OR ($subParks AND EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(:Park {id: $parkId}) })
+			       OR (NOT $subParks AND EXISTS { (e)-[:LOCATED_IN]->(:Park {id: $parkId}) }))
+			  AND ($region IS NULL OR e.region STARTS WITH $region)
+			  AND ($employeesMin IS NULL OR e.employees >= $employeesMin)
+			  AND ($employeesMax IS NULL OR e.employees <= $employeesMax)
+			  AND ($revenueMin IS NULL OR e.revenue >= $revenueMin)
+			  AND ($revenueMax IS NULL OR e.revenue <= $revenueMax)
+			  AND ($foundedMin IS NULL OR e.founded >= $foundedMin)
+			  AND ($foundedMax IS NULL OR e.founded <= $foundedMax)
 			  AND ($nodeId IS NULL
 			       OR EXISTS { (e)-[:OPERATES_IN]->(:ChainNode)-[:PART_OF*0..10]->(:ChainNode {id: $nodeId}) })
 			  AND all(wanted IN $tags WHERE any(t IN e.tags WHERE toLower(t) = wanted))
@@ -152,10 +162,7 @@ class EnterpriseRepository {
 	/** Enterprises matching every given filter, a keyset page by (name, id), and the total when asked. */
 	EnterpriseConnection filter(EnterpriseFilter filter, KeysetPage page) {
 		Map<String, Object> parameters = new java.util.HashMap<>(page.parameters());
-		parameters.put("parkId", filter.parkId());
-		parameters.put("nodeId", filter.nodeId());
-		parameters.put("tags", filter.tags().stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
-		parameters.put("stage", filter.stage());
+		parameters.putAll(filter.parameters());
 		List<EnterpriseEdge> edges = this.graph.list(FILTER + """
 				  AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
 				RETURN e ORDER BY e.name, e.id LIMIT $limit""", parameters,
@@ -166,8 +173,102 @@ class EnterpriseRepository {
 		return EnterpriseConnection.of(page, edges, total, this.cursors);
 	}
 
-	/** Filters of the enterprises query; null (or no tags) means "any"; every tag must be carried, in any case. */
-	record EnterpriseFilter(String parkId, String nodeId, List<String> tags, String stage) {
+	/**
+	 * Counts of the enterprises matching a filter: in all, per tag, per stage, per segment and per park
+	 * (the 100 largest of each), in one statement.
+	 */
+	EnterpriseStats stats(EnterpriseFilter filter) {
+		return this.graph.one(FILTER + """
+				WITH collect(e) AS es
+				CALL {
+				  WITH es
+				  UNWIND es AS e
+				  UNWIND coalesce(e.tags, []) AS tag
+				  WITH tag, count(*) AS n ORDER BY n DESC, tag LIMIT $cap
+				  RETURN collect({key: tag, n: n}) AS byTag
+				}
+				CALL {
+				  WITH es
+				  UNWIND es AS e
+				  MATCH (e)-[:OPERATES_IN]->(s:ChainNode)
+				  WITH s.stage AS stage, count(DISTINCT e) AS n ORDER BY n DESC, stage
+				  RETURN collect({key: stage, n: n}) AS byStage
+				}
+				CALL {
+				  WITH es
+				  UNWIND es AS e
+				  MATCH (e)-[:OPERATES_IN]->(s:ChainNode)
+				  WITH s, count(DISTINCT e) AS n ORDER BY n DESC, s.name, s.id LIMIT $cap
+				  RETURN collect({node: s, n: n}) AS bySegment
+				}
+				CALL {
+				  WITH es
+				  UNWIND es AS e
+				  MATCH (e)-[:LOCATED_IN]->(p:Park)
+				  WITH p, count(DISTINCT e) AS n ORDER BY n DESC, p.name, p.id LIMIT $cap
+				  RETURN collect({park: p, n: n}) AS byPark
+				}
+				RETURN size(es) AS total, byTag, byStage, bySegment, byPark""", withCap(filter.parameters()), r -> new EnterpriseStats(
+				r.get("total").asInt(),
+				r.get("byTag").asList(v -> new EnterpriseStats.TagCount(v.get("key").asString(), v.get("n").asInt())),
+				r.get("byStage").asList(v -> new EnterpriseStats.StageCount(Stage.valueOf(v.get("key").asString()),
+						v.get("n").asInt())),
+				r.get("bySegment").asList(v -> new EnterpriseStats.SegmentCount(ChainNode.from(v.get("node")), v.get("n").asInt())),
+				r.get("byPark").asList(v -> new EnterpriseStats.ParkCount(Park.from(v.get("park")), v.get("n").asInt()))))
+			.orElseThrow();
+	}
+
+	private static Map<String, Object> withCap(Map<String, Object> parameters) {
+		Map<String, Object> all = new java.util.HashMap<>(parameters);
+		all.put("cap", EnterpriseStats.CAP);
+		return all;
+	}
+
+	/**
+	 * Filters of the enterprises query; null (or no tags) means "any"; every tag must be carried, in any
+	 * case; ranges are inclusive and an enterprise without the value is outside any range.
+	 */
+	record EnterpriseFilter(String parkId, boolean includeSubParks, String nodeId, List<String> tags, String stage,
+			String region, IntRange employees, FloatRange revenue, IntRange founded) {
+
+		EnterpriseFilter {
+			tags = (tags != null) ? tags : List.of();
+			employees = (employees != null) ? employees : IntRange.ANY;
+			revenue = (revenue != null) ? revenue : FloatRange.ANY;
+			founded = (founded != null) ? founded : IntRange.ANY;
+		}
+
+		Map<String, Object> parameters() {
+			Map<String, Object> parameters = new java.util.HashMap<>();
+			parameters.put("parkId", this.parkId);
+			parameters.put("subParks", this.includeSubParks);
+			parameters.put("nodeId", this.nodeId);
+			parameters.put("tags", this.tags.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).distinct().toList());
+			parameters.put("stage", this.stage);
+			parameters.put("region", (this.region == null || this.region.isBlank()) ? null : this.region.strip());
+			parameters.put("employeesMin", this.employees.min());
+			parameters.put("employeesMax", this.employees.max());
+			parameters.put("revenueMin", this.revenue.min());
+			parameters.put("revenueMax", this.revenue.max());
+			parameters.put("foundedMin", this.founded.min());
+			parameters.put("foundedMax", this.founded.max());
+			return parameters;
+		}
+
+	}
+
+	/** An inclusive range of whole numbers; a null end is open. */
+	record IntRange(Integer min, Integer max) {
+
+		static final IntRange ANY = new IntRange(null, null);
+
+	}
+
+	/** An inclusive range of numbers; a null end is open. */
+	record FloatRange(Double min, Double max) {
+
+		static final FloatRange ANY = new FloatRange(null, null);
+
 	}
 
 	private static SupplyTie supplyTie(Record r) {
