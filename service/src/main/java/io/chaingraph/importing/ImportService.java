@@ -151,7 +151,8 @@ public class ImportService {
 		}
 		LoadPlan plan = validation.plan();
 		if (dryRun) {
-			List<FileSummary> files = loader().compare(plan, this.batchSize);
+			List<FileSummary> files = loader().compare(plan, this.batchSize, change -> {
+			});
 			ImportReport report = new ImportReport(registered, source.location(), true, ImportStatus.DRY_RUN,
 					validation.problems(), files, plan.nameVariants(), elapsed(started), recovered);
 			finishRegistered(report, checksums(plan));

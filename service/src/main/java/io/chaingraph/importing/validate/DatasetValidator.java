@@ -553,7 +553,9 @@ public final class DatasetValidator {
 	private void parentRel(PlanRows rows, String base, String targetColumn, String type, String fromLabel,
 			String toLabel, List<Step> steps) {
 		FileInfo file = this.files.get(base);
-		if (file != null && file.rows() > 0) {
+		// a file without the column says nothing about that relationship: it stays as it is (an empty cell
+		// in a present column removes it)
+		if (file != null && file.rows() > 0 && file.index(targetColumn) >= 0) {
 			steps.add(new RelStep(file.fileName(), type, fromLabel, toLabel, true, file.rows(), List.of(),
 					rows.parentRels(base, targetColumn)));
 		}

@@ -66,6 +66,13 @@ final class PlanRows {
 
 	/** MERGE nodes of a file; the graph's name is kept for a renamed id, the dataset's becomes an alias. */
 	Batches<NodeRow> nodes(String base, String label) {
+		// the record keys this file sets: name, and every column of the label that its header has
+		Set<String> given = new java.util.HashSet<>(List.of("name"));
+		for (String column : this.files.get(base).header()) {
+			if (column.equals("aliases") || EntityRecords.PROPERTIES.getOrDefault(label, List.of()).contains(column)) {
+				given.add(column);
+			}
+		}
 		return batches(base, (row) -> {
 			Map<String, Object> values = row.values();
 			String id = (String) values.get("id");
@@ -81,7 +88,12 @@ final class PlanRows {
 				name = there.name();
 			}
 			Map<String, Object> props = EntityRecords.nodeProps(label, id, name, aliases, values, sourceOf(row));
-			return new NodeRow(id, props, !this.inGraph.contains(id));
+			Set<String> present = new java.util.HashSet<>(given);
+			if (there != null) {
+				present.add("aliases"); // the graph's aliases were merged in above
+			}
+			addSource(present, row);
+			return new NodeRow(id, props, present, row.line(), !this.inGraph.contains(id));
 		});
 	}
 
@@ -90,12 +102,17 @@ final class PlanRows {
 		return batches(base, (row) -> {
 			String id = (String) row.values().get("id");
 			Map<String, Object> props = EntityRecords.relProps(Map.of(), sourceOf(row));
-			return new RelRow(id, (String) row.values().get(targetColumn), props, !this.inGraph.contains(id));
+			Set<String> present = new java.util.HashSet<>();
+			addSource(present, row);
+			return new RelRow(id, (String) row.values().get(targetColumn), props, present, row.line(),
+					!this.inGraph.contains(id));
 		});
 	}
 
 	/** A link file's relationships; of a link given on several rows only the last is written. */
 	Batches<RelRow> links(Link link) {
+		Set<String> given = new java.util.HashSet<>(link.columns());
+		given.retainAll(this.files.get(link.base()).header());
 		Map<List<String>, Integer> repeated = this.lastLineOfRepeated.getOrDefault(link, Map.of());
 		return batches(link.base(), (row) -> {
 			Map<String, Object> values = row.values();
@@ -110,7 +127,10 @@ final class PlanRows {
 			}
 			Map<String, Object> props = EntityRecords.relProps(values, sourceOf(row),
 					link.columns().toArray(String[]::new));
-			return new RelRow(from, to, props, !this.inGraph.contains(from) || !this.inGraph.contains(to));
+			Set<String> present = new java.util.HashSet<>(given);
+			addSource(present, row);
+			return new RelRow(from, to, props, present, row.line(),
+					!this.inGraph.contains(from) || !this.inGraph.contains(to));
 		});
 	}
 
@@ -161,6 +181,13 @@ final class PlanRows {
 			}
 		}
 
+	}
+
+	/** A row that names its source sets it; otherwise the default applies only to what the row changes. */
+	private static void addSource(Set<String> present, Typed row) {
+		if (row.values().get("source") instanceof String) {
+			present.add("source");
+		}
 	}
 
 	private String sourceOf(Typed row) {
