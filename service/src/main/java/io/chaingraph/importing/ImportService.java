@@ -15,6 +15,7 @@ import io.chaingraph.config.Graph;
 import io.chaingraph.importing.load.BatchWriters;
 import io.chaingraph.importing.load.FileSummary;
 import io.chaingraph.importing.load.PlanLoader;
+import io.chaingraph.importing.load.RowChange;
 import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.importing.validate.DatasetValidator;
 import io.chaingraph.importing.validate.LoadPlan;
@@ -151,10 +152,19 @@ public class ImportService {
 		}
 		LoadPlan plan = validation.plan();
 		if (dryRun) {
+			List<RowChange> changes = new ArrayList<>();
+			long[] notListed = { 0 };
 			List<FileSummary> files = loader().compare(plan, this.batchSize, change -> {
+				if (changes.size() < ImportReport.CHANGES_LISTED) {
+					changes.add(change);
+				}
+				else {
+					notListed[0]++;
+				}
 			});
 			ImportReport report = new ImportReport(registered, source.location(), true, ImportStatus.DRY_RUN,
-					validation.problems(), files, plan.nameVariants(), elapsed(started), recovered);
+					validation.problems(), files, plan.nameVariants(), elapsed(started), recovered, List.copyOf(changes),
+					notListed[0]);
 			finishRegistered(report, checksums(plan));
 			return report;
 		}
@@ -263,11 +273,14 @@ public class ImportService {
 				MATCH (r:ImportRun {id: $id})
 				SET r.status = $status, r.finished = datetime(), r.heartbeat = datetime(), r.problems = $problems,
 				    r.summary = $summary, r.report = $report, r.checksums = $checksums, r.rows = $rows,
-				    r.rowsDone = $rowsDone, r.dataset = $dataset""",
-				Map.of("id", report.runId(), "status", report.status().name(), "problems", json(report.problems()),
-						"summary", json(report.files()), "report", ReportPrinter.text(report), "checksums", checksums,
-						"rows", report.rows(), "rowsDone", report.dryRun() ? report.rows() : 0, "dataset",
-						report.dataset()));
+				    r.rowsDone = $rowsDone, r.dataset = $dataset, r.changes = $changes,
+				    r.changesNotListed = $changesNotListed""",
+				Map.ofEntries(Map.entry("id", report.runId()), Map.entry("status", report.status().name()),
+						Map.entry("problems", json(report.problems())), Map.entry("summary", json(report.files())),
+						Map.entry("report", ReportPrinter.text(report)), Map.entry("checksums", checksums),
+						Map.entry("rows", report.rows()), Map.entry("rowsDone", report.dryRun() ? report.rows() : 0),
+						Map.entry("dataset", report.dataset()), Map.entry("changes", json(report.changes())),
+						Map.entry("changesNotListed", report.changesNotListed())));
 	}
 
 	private PlanLoader loader() {
