@@ -100,7 +100,7 @@ class PartialImportTest extends IntegrationTest {
 			.containsEntry("employees", 300L)
 			.containsEntry("version", 2L)
 			// the row changed the record and names no source: the file's name is its source now
-			.containsEntry("source", "revenue/enterprises");
+			.containsEntry("source", "enterprises");
 		assertThat(after.get("fingerprint")).isNotEqualTo(before.get("fingerprint"));
 		assertThat(parkOf("t-e1")).containsExactly("t-park");
 
@@ -143,6 +143,68 @@ class PartialImportTest extends IntegrationTest {
 		load(folder("links", "enterprise_nodes.csv", "enterpriseId,nodeId,weight,confidence\nt-e1,t-n2a,0.6,\n"));
 		assertThat(this.graph.one("MATCH (:Enterprise {id: 't-e1'})-[r:OPERATES_IN]->(:ChainNode {id: 't-n2a'}) "
 				+ "RETURN r.confidence IS NULL AS cleared", Map.of(), r -> r.get("cleared").asBoolean())).contains(true);
+	}
+
+	@Test
+	void aDryRunListsTheFieldsItWouldChangeBounded() {
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(folder("dry", "enterprises.csv",
+				"id,name,tags,employees\nt-e1,國技互聯(lián),LEADING|LISTED|HIGH_TECH,300\nt-e2,甲生物,,\n")), true,
+				ImportProgress.NONE);
+		assertThat(report.status()).isEqualTo(ImportStatus.DRY_RUN);
+		assertThat(report.changes()).extracting(io.chaingraph.importing.load.RowChange::text).containsExactly(
+				"enterprises.csv:2 t-e1: source report → enterprises; tags [LEADING, LISTED] → [LEADING, LISTED, HIGH_TECH]",
+				"enterprises.csv:3 t-e2: employees 50 → (空)");
+		assertThat(report.changesNotListed()).isZero();
+		assertThat(ReportPrinter.text(report)).contains("更新明细 Changes to the records it updates (old → new):\n"
+				+ "  enterprises.csv:2 t-e1: source report → enterprises; tags [LEADING, LISTED] → [LEADING, LISTED, HIGH_TECH]\n");
+
+		// more than the report lists: the first ones, and a count of the rest
+		StringBuilder many = new StringBuilder("id,name,employees\n");
+		for (int i = 0; i < ImportReport.CHANGES_LISTED + 30; i++) {
+			many.append("m-").append(i).append(",企业").append(i).append(",1\n");
+		}
+		load(folder("many", "enterprises.csv", many.toString()));
+		ImportReport dry = this.imports.run(DatasetSource.fromDirectory(folder("many", "enterprises.csv",
+				many.toString().replace(",1\n", ",2\n"))), true, ImportProgress.NONE);
+		assertThat(file(dry, "enterprises.csv").nodesUpdated()).isEqualTo(ImportReport.CHANGES_LISTED + 30);
+		assertThat(dry.changes()).hasSize(ImportReport.CHANGES_LISTED);
+		assertThat(dry.changes().get(0).text()).isEqualTo("enterprises.csv:2 m-0: employees 1 → 2");
+		assertThat(dry.changesNotListed()).isEqualTo(30);
+		assertThat(ReportPrinter.text(dry)).contains("  … 另有 30 条未列出 (30 more not listed)");
+	}
+
+	@Test
+	void theSameFilesInAnotherFolderAreUnchanged() {
+		String loaded = GraphChecksum.dump(this.graph);
+		assertThat(enterprise("t-e2")).containsEntry("source", "enterprises");
+		ImportReport copy = load(new DatasetDir(this.tmp.resolve("elsewhere/copy-of-ds")).write());
+		assertThat(copy.unchanged()).isTrue();
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(loaded);
+	}
+
+	@Test
+	void sourcesStoredByEarlierImportsStayWhileTheRecordIsUnchanged() {
+		// an earlier importer's default source named the folder: "ds/parks"
+		for (String id : List.of("t-park", "t-sub", "t-other")) {
+			Map<String, Object> stored = new java.util.TreeMap<>(this.graph.one(
+					"MATCH (p:Park {id: $id}) RETURN properties(p) AS p", Map.of("id", id), r -> r.get("p").asMap())
+				.orElseThrow());
+			stored.put("source", "ds/parks");
+			stored.put("fingerprint", EntityRecords.fingerprint(stored));
+			this.graph.write("MATCH (p:Park {id: $id}) SET p = $props", Map.of("id", id, "props", stored));
+		}
+		ImportReport again = load(this.tmp.resolve("ds"));
+		assertThat(again.unchanged()).isTrue();
+		assertThat(file(again, "parks.csv").nodesUnchanged()).isEqualTo(3);
+		assertThat(this.graph.list("MATCH (p:Park) RETURN DISTINCT p.source AS s", Map.of(), r -> r.get("s").asString()))
+			.containsExactly("ds/parks");
+		// a changed record takes the file's name as its source
+		ImportReport renamed = load(new DatasetDir(this.tmp.resolve("ds")).with("parks.csv",
+				DatasetDir.VALID.get("parks.csv").replace("t-other,杭州示例园,,PARK,杭州", "t-other,杭州示例园,,PARK,杭州市"))
+			.write());
+		assertThat(file(renamed, "parks.csv").nodesUpdated()).isEqualTo(1);
+		assertThat(this.graph.one("MATCH (p:Park {id: 't-other'}) RETURN p.source AS s", Map.of(),
+				r -> r.get("s").asString())).contains("parks");
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * is opened each time it is read, never held whole: the importer streams over the files several
  * times (checks, typing, cross-checks, loading), so a folder's dataset costs no heap for its bytes.
  *
- * @param name short name, used as the default {@code source} of rows without one
+ * @param name short name (recorded on the import run)
  * @param location where it was read from (recorded on the import run)
  * @param files file name → its content
  */

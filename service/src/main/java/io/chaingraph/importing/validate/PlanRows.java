@@ -192,9 +192,10 @@ final class PlanRows {
 
 	private String sourceOf(Typed row) {
 		Object given = row.values().get("source");
-		// dataset/file without extension, so a CSV and a JSON Lines copy of a dataset give the same graph
-		return (given instanceof String s) ? s
-				: this.source.name() + "/" + row.file().substring(0, row.file().lastIndexOf('.'));
+		// the file's name without extension: not the folder's, so that the same file imported from another
+		// folder (or uploaded under another name) is unchanged, and a CSV and a JSON Lines copy of a dataset
+		// give the same graph; the import run (importRun) says which dataset it was
+		return (given instanceof String s) ? s : row.file().substring(0, row.file().lastIndexOf('.'));
 	}
 
 	@SuppressWarnings("unchecked")
