@@ -181,19 +181,22 @@ public class ImportService {
 		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
 		long total = plan.steps().stream().mapToLong(Step::size).sum();
 		long datasetRows = plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum();
-		progress.start(total);
-		// rows written so far, time of the last heartbeat
+		// the progress counts dataset rows, as the summary's total does: each batch of step rows advances it
+		// by its share (the loader writes a file's nodes, then each of its relationship types)
+		progress.start(datasetRows);
+		// step rows written so far, time of the last heartbeat
 		long[] done = { 0, System.nanoTime() };
 		// each batch is written on a writer thread; its outcome is counted here, on this thread, in order
 		Consumer<BatchWriters.Written> count = written -> {
 			files.merge(written.file(), written.summary(), FileSummary::plus);
+			long shownBefore = rowsDone(done[0], total, datasetRows);
 			done[0] += written.rows();
 			if (System.nanoTime() - done[1] > HEARTBEAT_EVERY.toNanos()) {
 				this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
 						Map.of("id", runId, "done", rowsDone(done[0], total, datasetRows)));
 				done[1] = System.nanoTime();
 			}
-			progress.advance(written.file(), written.rows());
+			progress.advance(written.file(), rowsDone(done[0], total, datasetRows) - shownBefore);
 		};
 		try {
 			// returns or throws only once nothing of this run is writing any more
@@ -204,11 +207,13 @@ public class ImportService {
 			// (clears the flag, so that the outcome can still be written)
 			boolean interrupted = Thread.interrupted() || ex instanceof PlanLoader.ImportInterruptedException;
 			ImportStatus status = interrupted ? ImportStatus.INTERRUPTED : ImportStatus.FAILED;
+			// in dataset rows, as the progress and the summary count them
+			long rowsWritten = rowsDone(done[0], total, datasetRows);
 			log.error("Import {} of {} {} after {} of {} rows: {}", runId, source.location(),
-					interrupted ? "was interrupted" : "failed", done[0], total, ex.toString());
+					interrupted ? "was interrupted" : "failed", rowsWritten, datasetRows, ex.toString());
 			log.debug("Import failure", ex);
-			String error = interrupted ? "the service stopped during the import after " + done[0] + " of " + total
-					+ " writes; run the same import again to complete it" : String.valueOf(ex.getMessage());
+			String error = interrupted ? "the service stopped during the import after " + rowsWritten + " of "
+					+ datasetRows + " rows; run the same import again to complete it" : String.valueOf(ex.getMessage());
 			try {
 				this.graph.write("""
 						MATCH (r:ImportRun {id: $id})
@@ -228,7 +233,7 @@ public class ImportService {
 				log.warn("Import {}: the failure could not be recorded either ({})", runId, bookkeeping.toString());
 			}
 			throw new ImportFailedException("Import " + runId + (interrupted ? " was interrupted" : " failed")
-					+ " after " + done[0] + " of " + total
+					+ " after " + rowsWritten + " of " + datasetRows
 					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
 		}
 		progress.finish();

@@ -208,6 +208,31 @@ class PartialImportTest extends IntegrationTest {
 	}
 
 	@Test
+	void theProgressCountsTheRowsTheSummaryCounts() {
+		new Fixtures(this.graph).wipe();
+		long[] progress = { -1, 0 };
+		ImportProgress recording = new ImportProgress() {
+			@Override
+			public void start(long totalRows) {
+				progress[0] = totalRows;
+			}
+
+			@Override
+			public void advance(String file, long rows) {
+				assertThat(rows).isNotNegative();
+				progress[1] += rows;
+			}
+		};
+		// batches of two rows: every file's nodes, then each of its relationship types, in several batches
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.tmp.resolve("ds")), false, recording, 2);
+		assertThat(report.status()).isEqualTo(ImportStatus.SUCCEEDED);
+		assertThat(report.rows()).isEqualTo(DatasetDir.VALID.values().stream()
+			.mapToLong(text -> text.lines().count() - 1).sum());
+		assertThat(progress[0]).as("the progress's total").isEqualTo(report.rows());
+		assertThat(progress[1]).as("the rows the progress counted").isEqualTo(report.rows());
+	}
+
+	@Test
 	void aRecordWrittenElsewhereWithTheSameValuesIsUnchanged() {
 		// as a curation mutation writes it: the whole record, its own source, a fingerprint of it all
 		Map<String, Object> stored = new java.util.TreeMap<>(enterprise("t-e2"));
