@@ -130,10 +130,67 @@ class ImportValidationTest extends IntegrationTest {
 		this.dataset.with("platforms.csv", DatasetDir.VALID.get("platforms.csv").replace("FUND,MUNICIPAL", "BANK,GALACTIC"));
 		this.dataset.append("platform_links.csv", "t-p2,t-e3,OWNS,,\n");
 		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
-				"chain_nodes.csv:5: stage: unknown value 'SIDEWAYS', expected one of UPSTREAM, MIDSTREAM, DOWNSTREAM",
-				"platforms.csv:3: kind: unknown value 'BANK', expected one of RESEARCH, COMPUTING, INCUBATOR, FUND, SERVICE, TESTING, DATA",
-				"platforms.csv:3: level: unknown value 'GALACTIC', expected one of NATIONAL, PROVINCIAL, MUNICIPAL",
-				"platform_links.csv:6: kind: unknown value 'OWNS', expected one of SERVES, INCUBATES, INVESTS_IN, TRANSFERS_TECH_TO");
+				"chain_nodes.csv:5: stage: 未知取值 unknown value 'SIDEWAYS'; 可选 expected one of 上游 UPSTREAM, 中游 MIDSTREAM, 下游 DOWNSTREAM",
+				"platforms.csv:3: kind: 未知取值 unknown value 'BANK'; 可选 expected one of 研发 RESEARCH, 算力 COMPUTING, 孵化器 INCUBATOR, 基金 FUND, 公共服务 SERVICE, 检验检测 TESTING, 数据 DATA",
+				"platforms.csv:3: level: 未知取值 unknown value 'GALACTIC'; 可选 expected one of 国家级 NATIONAL, 省级 PROVINCIAL, 市级 MUNICIPAL",
+				"platform_links.csv:6: kind: 未知取值 unknown value 'OWNS'; 可选 expected one of 服务 SERVES, 孵化 INCUBATES, 投资 INVESTS_IN, 技术转化 TRANSFERS_TECH_TO");
+	}
+
+	@Test
+	void chineseEnumValuesAreAcceptedAndNearMissesGetADidYouMean() {
+		this.dataset.with("chain_nodes.csv", DatasetDir.VALID.get("chain_nodes.csv")
+			.replace("基因测序,,UPSTREAM", "基因测序,,上游")
+			.replace("药品生产,,MIDSTREAM", "药品生产,,中游")
+			.replace("医院终端,,DOWNSTREAM", "医院终端,,下遊"));
+		this.dataset.with("platforms.csv", DatasetDir.VALID.get("platforms.csv").replace("FUND,MUNICIPAL", "基金,市级"));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.write()), false,
+				ImportProgress.NONE);
+		assertThat(report.problems()).filteredOn(Problem::isError).isEmpty();
+		assertThat(this.graph.list("MATCH (n:ChainNode) RETURN n.id + ' ' + n.stage AS s ORDER BY s", java.util.Map.of(),
+				r -> r.get("s").asString()))
+			.containsExactly("t-n1 UPSTREAM", "t-n2 MIDSTREAM", "t-n2a MIDSTREAM", "t-n3 DOWNSTREAM");
+		assertThat(this.graph.one("MATCH (p:Platform {id: 't-p2'}) RETURN p.kind + ' ' + p.level AS s", java.util.Map.of(),
+				r -> r.get("s").asString())).contains("FUND MUNICIPAL");
+
+		new Fixtures(this.graph).wipe();
+		this.before = GraphChecksum.dump(this.graph);
+		this.dataset.reset()
+			.with("chain_nodes.csv", DatasetDir.VALID.get("chain_nodes.csv")
+				.replace("基因测序,,UPSTREAM", "基因测序,,Upstraem")
+				.replace("药品生产,,MIDSTREAM", "药品生产,,中游环节"))
+			.with("platforms.csv", DatasetDir.VALID.get("platforms.csv").replace("FUND,MUNICIPAL", "孵化,市"));
+		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
+				"chain_nodes.csv:2: stage: 未知取值 unknown value 'Upstraem'; 是否想写 did you mean 上游 UPSTREAM?; "
+						+ "可选 expected one of 上游 UPSTREAM, 中游 MIDSTREAM, 下游 DOWNSTREAM",
+				"chain_nodes.csv:3: stage: 未知取值 unknown value '中游环节'; 是否想写 did you mean 中游 MIDSTREAM?; "
+						+ "可选 expected one of 上游 UPSTREAM, 中游 MIDSTREAM, 下游 DOWNSTREAM",
+				"platforms.csv:3: kind: 未知取值 unknown value '孵化'; 是否想写 did you mean 孵化器 INCUBATOR?; 可选 expected one of "
+						+ "研发 RESEARCH, 算力 COMPUTING, 孵化器 INCUBATOR, 基金 FUND, 公共服务 SERVICE, 检验检测 TESTING, 数据 DATA",
+				"platforms.csv:3: level: 未知取值 unknown value '市'; 是否想写 did you mean 市级 MUNICIPAL?; "
+						+ "可选 expected one of 国家级 NATIONAL, 省级 PROVINCIAL, 市级 MUNICIPAL");
+	}
+
+	@Test
+	void percentagesAreSharesWhereAShareIsExpectedAndRefusedElsewhere() {
+		this.dataset.with("enterprise_nodes.csv", DatasetDir.VALID.get("enterprise_nodes.csv")
+			.replace("t-e1,t-n2a,0.8,0.9", "t-e1,t-n2a,80%,90 ％"));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.write()), false,
+				ImportProgress.NONE);
+		assertThat(report.problems()).filteredOn(Problem::isError).isEmpty();
+		assertThat(this.graph.one("MATCH (:Enterprise {id: 't-e1'})-[r:OPERATES_IN]->() RETURN r.weight + '/' + r.confidence AS w",
+				java.util.Map.of(), r -> r.get("w").asString())).contains("0.8/0.9");
+
+		new Fixtures(this.graph).wipe();
+		this.before = GraphChecksum.dump(this.graph);
+		this.dataset.reset()
+			.with("enterprise_nodes.csv", DatasetDir.VALID.get("enterprise_nodes.csv")
+				.replace("t-e1,t-n2a,0.8,0.9", "t-e1,t-n2a,80,120%"))
+			.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv").replace("2015,50,0.5", "2015,50%,5%"));
+		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
+				"enterprise_nodes.csv:2: weight: 80 is outside 0..1; 是否想写 did you mean 0.8 (80%)?",
+				"enterprise_nodes.csv:2: confidence: 120% is outside 0..1 (0%..100%)",
+				"enterprises.csv:3: employees: '50%' 是百分比，不是整数 is a percentage, not a whole number; 是否想写 did you mean 50?",
+				"enterprises.csv:3: revenue: '5%' 是百分比，不是数值 is a percentage, not an amount; 是否想写 did you mean 5?");
 	}
 
 	@Test
