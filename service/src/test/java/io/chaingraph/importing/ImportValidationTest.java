@@ -111,16 +111,56 @@ class ImportValidationTest extends IntegrationTest {
 	}
 
 	@Test
-	void wrongEncodingIsExplainedAndBomIsAccepted() {
-		byte[] gbk = "id,name\nt-chain,基因药物\n".getBytes(Charset.forName("GB18030"));
-		assertThat(errors(this.dataset.writeBytes("chains.csv", gbk)))
+	void gb18030IsReadAndAFileInNeitherEncodingIsExplained() throws java.io.IOException {
+		Charset gb18030 = Charset.forName("GB18030");
+		// a spreadsheet's CSV on a Chinese system: GB18030 (GBK), no BOM
+		this.dataset.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv"));
+		Path dir = this.dataset.writeBytes("chains.csv", "id,name,aliases\nt-chain,基因药物,生命健康|醫藥\n".getBytes(gb18030));
+		java.nio.file.Files.write(dir.resolve("enterprises.csv"), DatasetDir.VALID.get("enterprises.csv").getBytes(gb18030));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE);
+		assertThat(report.problems()).filteredOn(Problem::isError).isEmpty();
+		assertThat(this.graph.one("MATCH (c:Chain {id: 't-chain'}) RETURN c.name + ' ' + c.aliasText AS n", java.util.Map.of(),
+				r -> r.get("n").asString())).contains("基因药物 生命健康 / 醫藥");
+		assertThat(this.graph.one("MATCH (e:Enterprise {id: 't-e1'}) RETURN e.name AS n", java.util.Map.of(),
+				r -> r.get("n").asString())).contains("國技互聯(lián)");
+		new Fixtures(this.graph).wipe();
+		this.before = GraphChecksum.dump(this.graph);
+
+		// UTF-16 (a spreadsheet's "Unicode text"): NUL bytes
+		assertThat(errors(this.dataset.reset().writeBytes("chains.csv",
+				DatasetDir.VALID.get("chains.csv").getBytes(java.nio.charset.StandardCharsets.UTF_16LE))))
+			.containsExactly("chains.csv:1: -: 文件编码无法识别 the file is neither UTF-8 nor GB18030 (UTF-16? a spreadsheet's "
+					+ "\"Unicode text\"): invalid byte 0x00 at byte 1; save chains.csv as UTF-8 (in a spreadsheet: CSV UTF-8)");
+		// bytes GB18030 does not define either
+		byte[] broken = concat("id,name\nt-chain,基因".getBytes(gb18030), new byte[] { (byte) 0xFF }, "药物\n".getBytes(gb18030));
+		assertThat(errors(this.dataset.writeBytes("chains.csv", broken))).containsExactly(
+				"chains.csv:2: -: 文件编码无法识别 the file is neither UTF-8 nor GB18030: invalid byte 0xFF at byte 20; "
+						+ "save chains.csv as UTF-8 (in a spreadsheet: CSV UTF-8)");
+		// UTF-8 up to a broken byte: a damaged UTF-8 file, not GB18030
+		byte[] damaged = concat("id,name\nt-chain,基因药物\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				new byte[] { (byte) 0xE2, (byte) 0x82 }, "\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(errors(this.dataset.writeBytes("chains.csv", damaged))).containsExactly(
+				"chains.csv:3: -: the file is UTF-8 up to byte 29, where byte 0xE2 is not (a damaged file?); "
+						+ "repair it or save it as UTF-8 again");
+		// JSON Lines are UTF-8
+		assertThat(errors(this.dataset.without("chains.csv")
+			.writeBytes("chains.jsonl", "{\"id\":\"t-chain\",\"name\":\"基因药物\"}\n".getBytes(gb18030))))
 			.singleElement().asString()
-			.startsWith("chains.csv:2: -: the file is not UTF-8")
-			.contains("iconv -f GB18030 -t UTF-8 chains.csv");
+			.startsWith("chains.jsonl:1: -: the file is not UTF-8")
+			.contains("JSON Lines must be UTF-8")
+			.contains("iconv -f GB18030 -t UTF-8 chains.jsonl");
+
 		byte[] bom = ("\uFEFF" + DatasetDir.VALID.get("chains.csv")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.writeBytes("chains.csv", bom)),
-				true, ImportProgress.NONE);
-		assertThat(report.hasErrors()).isFalse();
+		assertThat(this.imports.run(DatasetSource.fromDirectory(this.dataset.reset().writeBytes("chains.csv", bom)), true,
+				ImportProgress.NONE).hasErrors()).isFalse();
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			bytes.writeBytes(part);
+		}
+		return bytes.toByteArray();
 	}
 
 	@Test
