@@ -81,6 +81,23 @@ class ImportValidationTest extends IntegrationTest {
 	}
 
 	@Test
+	void filesTheImportDoesNotReadAreNamedInAWarning() throws java.io.IOException {
+		Path dir = this.dataset.write();
+		java.nio.file.Files.write(dir.resolve("企业名单.xlsx"), new byte[] { 'P', 'K', 3, 4 });
+		java.nio.file.Files.writeString(dir.resolve("notes.txt"), "sources of the data");
+		java.nio.file.Files.writeString(dir.resolve("README.md"), "# the dataset's notes");
+		java.nio.file.Files.writeString(dir.resolve(".DS_Store"), "");
+		java.nio.file.Files.createDirectories(dir.resolve("old"));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(dir), true, ImportProgress.NONE);
+		assertThat(report.hasErrors()).isFalse();
+		assertThat(report.problems()).extracting(Problem::format).containsExactlyInAnyOrder(
+				"notes.txt:0: -: warning: 未读取 not read: not a file of dataset format v1 (parks.csv, enterprises.csv, ... as .csv or .jsonl)",
+				"old/:0: -: warning: 未读取 not read: a folder; the import reads the dataset files at the top of the folder only",
+				"企业名单.xlsx:0: -: warning: 未读取 not read: not a file of dataset format v1 (parks.csv, enterprises.csv, ... as .csv or .jsonl)");
+		assertThat(ReportPrinter.text(report)).contains("企业名单.xlsx:0: -: warning: 未读取 not read");
+	}
+
+	@Test
 	void missingRequiredColumn() {
 		assertThat(errors(this.dataset.with("chains.csv", "id,description\nt-chain,x\n").write()))
 			.contains("chains.csv:1: name: required column is missing");

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -21,8 +22,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * @param name short name (recorded on the import run)
  * @param location where it was read from (recorded on the import run)
  * @param files file name → its content
+ * @param unread what a folder holds that the import does not read (file names, folders as {@code name/}),
+ * named in a warning ({@link UnreadFiles})
  */
-public record DatasetSource(String name, String location, Map<String, Content> files) {
+public record DatasetSource(String name, String location, Map<String, Content> files, List<String> unread) {
 
 	/** One file's content, opened anew on every read. */
 	@FunctionalInterface
@@ -34,6 +37,11 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 
 	public DatasetSource {
 		files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+		unread = List.copyOf(unread);
+	}
+
+	public DatasetSource(String name, String location, Map<String, Content> files) {
+		this(name, location, files, List.of());
 	}
 
 	public static DatasetSource fromDirectory(Path dir) {
@@ -62,7 +70,7 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read dataset folder " + folder, ex);
 		}
-		return new DatasetSource(name, location, files);
+		return new DatasetSource(name, location, files, UnreadFiles.in(folder, DatasetSource::isDatasetFile));
 	}
 
 	/** A dataset packaged in the jar, e.g. {@code sample/wenzhou} (small: its files are held as bytes). */

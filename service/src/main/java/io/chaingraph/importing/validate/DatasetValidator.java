@@ -170,6 +170,7 @@ public final class DatasetValidator {
 	private Result run() {
 		DatasetReader.Result read = DatasetReader.check(this.source);
 		this.problems.get(Check.READ).addAll(read.problems());
+		this.problems.get(Check.READ).addAll(io.chaingraph.importing.read.UnreadFiles.warnings(this.source));
 		this.files = read.files();
 		if (read.files().isEmpty() && !this.problems.get(Check.READ).hasErrors()) {
 			this.problems.get(Check.READ).add(Problem.error(this.source.location(), 0, "-",
