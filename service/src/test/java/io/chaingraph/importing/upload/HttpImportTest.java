@@ -293,8 +293,9 @@ class HttpImportTest extends SecuredIntegrationTest {
 			.append("chain_links.csv", "t-n2,t-n2\n")
 			.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv").replace("MA2CQKXN3R", "MA2CQKXN3A"))
 			.append("supplies.csv", "t-e1,nobody,,,\n");
-		byte[] gbk = DatasetDir.VALID.get("platforms.csv").getBytes(Charset.forName("GBK"));
-		Path dir = bad.writeBytes("platforms.csv", gbk);
+		// UTF-16: neither UTF-8 nor GB18030 (a GBK file is read)
+		byte[] utf16 = DatasetDir.VALID.get("platforms.csv").getBytes(Charset.forName("UTF-16LE"));
+		Path dir = bad.writeBytes("platforms.csv", utf16);
 		String before = GraphChecksum.dump(this.graph);
 		ImportReport command = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE, Actor.CLI);
 		assertThat(command.errorCount()).isGreaterThanOrEqualTo(4);
