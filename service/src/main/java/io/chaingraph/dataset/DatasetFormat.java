@@ -52,6 +52,21 @@ public final class DatasetFormat {
 
 	public static final String[] LINK_KINDS = { "SERVES", "INCUBATES", "INVESTS_IN", "TRANSFERS_TECH_TO" };
 
+	/**
+	 * The Chinese name of every enum value, accepted in a file as the value itself (上游 = UPSTREAM) and
+	 * named beside it in messages.
+	 */
+	public static final java.util.Map<String, String> CHINESE = java.util.Map.ofEntries(
+			java.util.Map.entry("UPSTREAM", "上游"), java.util.Map.entry("MIDSTREAM", "中游"),
+			java.util.Map.entry("DOWNSTREAM", "下游"), java.util.Map.entry("RESEARCH", "研发"),
+			java.util.Map.entry("COMPUTING", "算力"), java.util.Map.entry("INCUBATOR", "孵化器"),
+			java.util.Map.entry("FUND", "基金"), java.util.Map.entry("SERVICE", "公共服务"),
+			java.util.Map.entry("TESTING", "检验检测"), java.util.Map.entry("DATA", "数据"),
+			java.util.Map.entry("NATIONAL", "国家级"), java.util.Map.entry("PROVINCIAL", "省级"),
+			java.util.Map.entry("MUNICIPAL", "市级"), java.util.Map.entry("SERVES", "服务"),
+			java.util.Map.entry("INCUBATES", "孵化"), java.util.Map.entry("INVESTS_IN", "投资"),
+			java.util.Map.entry("TRANSFERS_TECH_TO", "技术转化"));
+
 	/** In load order: nodes before the relationships that need them. */
 	public static final List<FileSpec> FILES = List.of(
 			new FileSpec("parks", List.of(Column.req("id"), Column.req("name"), Column.opt("aliases", Type.LIST),

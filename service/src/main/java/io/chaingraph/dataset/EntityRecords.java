@@ -89,6 +89,72 @@ public final class EntityRecords {
 		return props;
 	}
 
+	/**
+	 * The record an import row makes of a stored one: the row's {@code present} keys (the columns its
+	 * file has, name and aliases) replace the stored values, and a present key without a value clears
+	 * it; every other stored value stays. {@code source} is provenance rather than a fact: a row that
+	 * names no source ({@code present} without "source") keeps the stored source when the record is
+	 * otherwise unchanged, and takes the row's default source ({@code row}'s) when it changes it. The
+	 * result has the fingerprint of the whole merged record, so it compares with the stored one as a
+	 * record written by a curation mutation with the same values does.
+	 *
+	 * @param stored the stored node's properties
+	 * @param row the properties the row alone gives ({@link #nodeProps})
+	 */
+	public static Map<String, Object> mergeNode(String label, Map<String, Object> stored, Map<String, Object> row,
+			java.util.Set<String> present) {
+		Map<String, Object> typed = new TreeMap<>();
+		for (String column : PROPERTIES.getOrDefault(label, List.of())) {
+			Object value = present.contains(column) ? row.get(column) : stored.get(column);
+			if (value != null) {
+				typed.put(column, value);
+			}
+		}
+		String name = (String) (present.contains("name") ? row.get("name") : stored.getOrDefault("name", row.get("name")));
+		List<String> aliases = strings(present.contains("aliases") ? row.get("aliases") : stored.get("aliases"));
+		String id = (String) row.get("id");
+		if (present.contains("source") || !(stored.get("source") instanceof String storedSource)) {
+			return nodeProps(label, id, name, aliases, typed, (String) row.get("source"));
+		}
+		Map<String, Object> kept = nodeProps(label, id, name, aliases, typed, storedSource);
+		return kept.get("fingerprint").equals(stored.get("fingerprint")) ? kept
+				: nodeProps(label, id, name, aliases, typed, (String) row.get("source"));
+	}
+
+	/** {@link #mergeNode} for a relationship with these property columns ({@link #relProps}). */
+	public static Map<String, Object> mergeRel(Map<String, Object> stored, Map<String, Object> row,
+			java.util.Set<String> present, List<String> columns) {
+		Map<String, Object> typed = new TreeMap<>();
+		for (String column : columns) {
+			Object value = present.contains(column) ? row.get(column) : stored.get(column);
+			if (value != null) {
+				typed.put(column, value);
+			}
+		}
+		String[] names = columns.toArray(String[]::new);
+		if (present.contains("source") || !(stored.get("source") instanceof String storedSource)) {
+			return relProps(typed, (String) row.get("source"), names);
+		}
+		Map<String, Object> kept = relProps(typed, storedSource, names);
+		return kept.get("fingerprint").equals(stored.get("fingerprint")) ? kept
+				: relProps(typed, (String) row.get("source"), names);
+	}
+
+	/** The keys of a record a person reads (no derived search forms, no bookkeeping), sorted. */
+	public static List<String> recordKeys(String label) {
+		java.util.SortedSet<String> keys = new java.util.TreeSet<>(List.of("name", "aliases", "source"));
+		keys.addAll(PROPERTIES.getOrDefault(label, List.of()));
+		return List.copyOf(keys);
+	}
+
+	private static List<String> strings(Object value) {
+		List<String> items = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			list.forEach(item -> items.add(String.valueOf(item)));
+		}
+		return items;
+	}
+
 	/** A stable hash of the properties (sorted keys), so an unchanged record is recognised without diffing. */
 	public static String fingerprint(Map<String, Object> props) {
 		StringBuilder canonical = new StringBuilder();

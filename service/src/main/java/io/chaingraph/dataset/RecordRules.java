@@ -158,6 +158,12 @@ public final class RecordRules {
 					return ((Number) value).longValue();
 				}
 				String raw = String.valueOf(value).strip();
+				java.util.regex.Matcher percent = PERCENT.matcher(raw);
+				if (percent.matches()) {
+					sink.error(column.name(), "'" + raw + "' 是百分比，不是整数 is a percentage, not a whole number; "
+							+ "是否想写 did you mean " + percent.group(1) + "?");
+					return null;
+				}
 				try {
 					return Long.parseLong(raw);
 				}
@@ -170,12 +176,20 @@ public final class RecordRules {
 			case FRACTION: {
 				double number;
 				String raw = String.valueOf(value).strip();
+				java.util.regex.Matcher percent = PERCENT.matcher(raw);
+				boolean percentage = !(value instanceof Number) && percent.matches();
+				if (percentage && column.type() == DatasetFormat.Type.DECIMAL) {
+					sink.error(column.name(), "'" + raw + "' 是百分比，不是数值 is a percentage, not an amount; 是否想写 did you mean "
+							+ percent.group(1) + "?");
+					return null;
+				}
 				if (value instanceof Number n) {
 					number = n.doubleValue();
 				}
 				else {
 					try {
-						number = Double.parseDouble(raw);
+						// a share written as a percentage: 80% is 0.8
+						number = percentage ? Double.parseDouble(percent.group(1)) / 100 : Double.parseDouble(raw);
 					}
 					catch (NumberFormatException ex) {
 						sink.error(column.name(), "'" + raw + "' is not a number");
@@ -187,24 +201,104 @@ public final class RecordRules {
 					return null;
 				}
 				if (column.type() == DatasetFormat.Type.FRACTION && (number < 0 || number > 1)) {
-					sink.error(column.name(), raw + " is outside 0..1");
+					// 80 where a share is expected is most likely 80 %; say so rather than guess
+					boolean wholePercent = !percentage && number > 1 && number <= 100 && number == Math.rint(number);
+					sink.error(column.name(), raw + " is outside 0..1" + (percentage ? " (0%..100%)" : "")
+							+ (wholePercent ? "; 是否想写 did you mean " + (number / 100) + " (" + (long) number + "%)?" : ""));
 					return null;
 				}
 				return number;
 			}
 			case ENUM: {
 				String raw = String.valueOf(value).strip();
-				String upper = raw.toUpperCase(Locale.ROOT);
-				if (!column.values().contains(upper)) {
-					sink.error(column.name(),
-							"unknown value '" + raw + "', expected one of " + String.join(", ", column.values()));
+				String accepted = enumValue(column, raw);
+				if (accepted == null) {
+					sink.error(column.name(), unknownEnumValue(column, raw));
 					return null;
 				}
-				return upper;
+				return accepted;
 			}
 			default:
 				throw new IllegalStateException(column.type().name());
 		}
+	}
+
+	/** A percentage: a number followed by % (or the full-width ％). */
+	private static final java.util.regex.Pattern PERCENT = java.util.regex.Pattern
+		.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))\\s*[%％]");
+
+	/**
+	 * The stored value of an enum column for a cell: one of its values, case-insensitive, or its Chinese
+	 * name ({@link DatasetFormat#CHINESE}, in simplified or traditional script); null when neither.
+	 */
+	public static String enumValue(Column column, String raw) {
+		String upper = raw.strip().toUpperCase(Locale.ROOT);
+		if (column.values().contains(upper)) {
+			return upper;
+		}
+		String chinese = NameNormalizer.normalize(raw);
+		for (String value : column.values()) {
+			if (NameNormalizer.normalize(DatasetFormat.CHINESE.getOrDefault(value, value)).equals(chinese)) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Why a value is not one of an enum column's: the accepted values (Chinese and English), and the
+	 * nearest one when a value is close (a typo, or a Chinese name with more words around it).
+	 */
+	public static String unknownEnumValue(Column column, String raw) {
+		StringBuilder accepted = new StringBuilder();
+		for (String value : column.values()) {
+			accepted.append(accepted.isEmpty() ? "" : ", ").append(DatasetFormat.CHINESE.getOrDefault(value, "")).append(' ')
+				.append(value);
+		}
+		String nearest = nearestEnumValue(column, raw);
+		return "未知取值 unknown value '" + raw + "'"
+				+ ((nearest != null) ? "; 是否想写 did you mean " + DatasetFormat.CHINESE.getOrDefault(nearest, "") + " "
+						+ nearest + "?" : "")
+				+ "; 可选 expected one of " + accepted.toString().strip();
+	}
+
+	private static String nearestEnumValue(Column column, String raw) {
+		String upper = raw.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		String chinese = NameNormalizer.normalize(raw);
+		String nearest = null;
+		int best = Integer.MAX_VALUE;
+		for (String value : column.values()) {
+			String name = NameNormalizer.normalize(DatasetFormat.CHINESE.getOrDefault(value, value));
+			if (!chinese.isEmpty() && (chinese.contains(name) || name.contains(chinese))) {
+				return value;
+			}
+			int distance = editDistance(upper, value);
+			if (distance < best) {
+				best = distance;
+				nearest = value;
+			}
+		}
+		// a typo: at most a third of the letters off
+		return (nearest != null && best <= Math.max(1, nearest.length() / 3)) ? nearest : null;
+	}
+
+	private static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
 	}
 
 	private static boolean isEmpty(Object raw) {

@@ -9,7 +9,10 @@ public interface ImportProgress {
 	default void start(long totalRows) {
 	}
 
-	/** {@code rows} more rows of {@code file} were written (one batch). */
+	/**
+	 * A batch of {@code file} was written: {@code rows} more dataset rows are done (its share of the
+	 * file's rows; they add up to {@link #start}'s total, the summary's total).
+	 */
 	default void advance(String file, long rows) {
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.chaingraph.dataset.Problem;
 import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.load.RowChange;
 import io.chaingraph.importing.validate.NameVariant;
 
 /**
@@ -13,9 +14,20 @@ import io.chaingraph.importing.validate.NameVariant;
  *
  * @param runId the ImportRun node's id; null when nothing was written (invalid dataset, dry run)
  * @param recovered ids of earlier runs found interrupted (killed half-way) and marked so
+ * @param changes for a dry run, the first {@link #CHANGES_LISTED} records it would update, field by field
+ * @param changesNotListed how many more records it would update
  */
 public record ImportReport(String runId, String dataset, boolean dryRun, ImportStatus status, List<Problem> problems,
-		List<FileSummary> files, List<NameVariant> nameVariants, Duration elapsed, List<String> recovered) {
+		List<FileSummary> files, List<NameVariant> nameVariants, Duration elapsed, List<String> recovered,
+		List<RowChange> changes, long changesNotListed) {
+
+	/** How many updated records a dry run lists (the rest are counted). */
+	public static final int CHANGES_LISTED = 100;
+
+	public ImportReport(String runId, String dataset, boolean dryRun, ImportStatus status, List<Problem> problems,
+			List<FileSummary> files, List<NameVariant> nameVariants, Duration elapsed, List<String> recovered) {
+		this(runId, dataset, dryRun, status, problems, files, nameVariants, elapsed, recovered, List.of(), 0);
+	}
 
 	public boolean hasErrors() {
 		return this.problems.stream().anyMatch(Problem::isError);

@@ -8,6 +8,7 @@ import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
 import io.chaingraph.dataset.Problem;
 import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.load.RowChange;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
 import tools.jackson.core.type.TypeReference;
@@ -52,6 +53,10 @@ public class ImportRuns {
 		List<ImportRun.ImportProblem> problemList = (problems == null) ? List.of()
 				: JSON.readValue(problems, new TypeReference<List<Problem>>() {
 				}).stream().map(ImportRun.ImportProblem::of).toList();
+		String changes = Props.str(r, "changes");
+		List<ImportRun.ImportChange> changeList = (changes == null) ? List.of()
+				: JSON.readValue(changes, new TypeReference<List<RowChange>>() {
+				}).stream().map(ImportRun.ImportChange::of).toList();
 		ImportStatus status = ImportStatus.valueOf(Props.str(r, "status"));
 		String id = Props.str(r, "id");
 		return new ImportRun(id, Props.str(r, "dataset"), status,
@@ -59,7 +64,8 @@ public class ImportRuns {
 				r.get("finished").isNull() ? null : r.get("finished").asZonedDateTime().toOffsetDateTime().toString(),
 				Props.strings(r, "checksums"), r.get("rows").asLong(0), r.get("rowsDone").asLong(0), files,
 				Props.str(r, "error"), Props.str(r, "actor"), r.get("dryRun").asBoolean(false),
-				(status == ImportStatus.QUEUED) ? this.queue.position(id) : null, problemList, Props.str(r, "report"));
+				(status == ImportStatus.QUEUED) ? this.queue.position(id) : null, problemList, Props.str(r, "report"),
+				changeList, r.get("changesNotListed").asLong(0));
 	}
 
 }

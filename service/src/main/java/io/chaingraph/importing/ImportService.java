@@ -15,6 +15,7 @@ import io.chaingraph.config.Graph;
 import io.chaingraph.importing.load.BatchWriters;
 import io.chaingraph.importing.load.FileSummary;
 import io.chaingraph.importing.load.PlanLoader;
+import io.chaingraph.importing.load.RowChange;
 import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.importing.validate.DatasetValidator;
 import io.chaingraph.importing.validate.LoadPlan;
@@ -151,9 +152,19 @@ public class ImportService {
 		}
 		LoadPlan plan = validation.plan();
 		if (dryRun) {
-			List<FileSummary> files = loader().compare(plan, this.batchSize);
+			List<RowChange> changes = new ArrayList<>();
+			long[] notListed = { 0 };
+			List<FileSummary> files = loader().compare(plan, this.batchSize, change -> {
+				if (changes.size() < ImportReport.CHANGES_LISTED) {
+					changes.add(change);
+				}
+				else {
+					notListed[0]++;
+				}
+			});
 			ImportReport report = new ImportReport(registered, source.location(), true, ImportStatus.DRY_RUN,
-					validation.problems(), files, plan.nameVariants(), elapsed(started), recovered);
+					validation.problems(), files, plan.nameVariants(), elapsed(started), recovered, List.copyOf(changes),
+					notListed[0]);
 			finishRegistered(report, checksums(plan));
 			return report;
 		}
@@ -170,19 +181,22 @@ public class ImportService {
 		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
 		long total = plan.steps().stream().mapToLong(Step::size).sum();
 		long datasetRows = plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum();
-		progress.start(total);
-		// rows written so far, time of the last heartbeat
+		// the progress counts dataset rows, as the summary's total does: each batch of step rows advances it
+		// by its share (the loader writes a file's nodes, then each of its relationship types)
+		progress.start(datasetRows);
+		// step rows written so far, time of the last heartbeat
 		long[] done = { 0, System.nanoTime() };
 		// each batch is written on a writer thread; its outcome is counted here, on this thread, in order
 		Consumer<BatchWriters.Written> count = written -> {
 			files.merge(written.file(), written.summary(), FileSummary::plus);
+			long shownBefore = rowsDone(done[0], total, datasetRows);
 			done[0] += written.rows();
 			if (System.nanoTime() - done[1] > HEARTBEAT_EVERY.toNanos()) {
 				this.graph.write("MATCH (r:ImportRun {id: $id}) SET r.heartbeat = datetime(), r.rowsDone = $done",
 						Map.of("id", runId, "done", rowsDone(done[0], total, datasetRows)));
 				done[1] = System.nanoTime();
 			}
-			progress.advance(written.file(), written.rows());
+			progress.advance(written.file(), rowsDone(done[0], total, datasetRows) - shownBefore);
 		};
 		try {
 			// returns or throws only once nothing of this run is writing any more
@@ -193,11 +207,13 @@ public class ImportService {
 			// (clears the flag, so that the outcome can still be written)
 			boolean interrupted = Thread.interrupted() || ex instanceof PlanLoader.ImportInterruptedException;
 			ImportStatus status = interrupted ? ImportStatus.INTERRUPTED : ImportStatus.FAILED;
+			// in dataset rows, as the progress and the summary count them
+			long rowsWritten = rowsDone(done[0], total, datasetRows);
 			log.error("Import {} of {} {} after {} of {} rows: {}", runId, source.location(),
-					interrupted ? "was interrupted" : "failed", done[0], total, ex.toString());
+					interrupted ? "was interrupted" : "failed", rowsWritten, datasetRows, ex.toString());
 			log.debug("Import failure", ex);
-			String error = interrupted ? "the service stopped during the import after " + done[0] + " of " + total
-					+ " writes; run the same import again to complete it" : String.valueOf(ex.getMessage());
+			String error = interrupted ? "the service stopped during the import after " + rowsWritten + " of "
+					+ datasetRows + " rows; run the same import again to complete it" : String.valueOf(ex.getMessage());
 			try {
 				this.graph.write("""
 						MATCH (r:ImportRun {id: $id})
@@ -217,7 +233,7 @@ public class ImportService {
 				log.warn("Import {}: the failure could not be recorded either ({})", runId, bookkeeping.toString());
 			}
 			throw new ImportFailedException("Import " + runId + (interrupted ? " was interrupted" : " failed")
-					+ " after " + done[0] + " of " + total
+					+ " after " + rowsWritten + " of " + datasetRows
 					+ " rows; the graph holds a partial load. Run the same import again to complete it.", ex);
 		}
 		progress.finish();
@@ -262,11 +278,14 @@ public class ImportService {
 				MATCH (r:ImportRun {id: $id})
 				SET r.status = $status, r.finished = datetime(), r.heartbeat = datetime(), r.problems = $problems,
 				    r.summary = $summary, r.report = $report, r.checksums = $checksums, r.rows = $rows,
-				    r.rowsDone = $rowsDone, r.dataset = $dataset""",
-				Map.of("id", report.runId(), "status", report.status().name(), "problems", json(report.problems()),
-						"summary", json(report.files()), "report", ReportPrinter.text(report), "checksums", checksums,
-						"rows", report.rows(), "rowsDone", report.dryRun() ? report.rows() : 0, "dataset",
-						report.dataset()));
+				    r.rowsDone = $rowsDone, r.dataset = $dataset, r.changes = $changes,
+				    r.changesNotListed = $changesNotListed""",
+				Map.ofEntries(Map.entry("id", report.runId()), Map.entry("status", report.status().name()),
+						Map.entry("problems", json(report.problems())), Map.entry("summary", json(report.files())),
+						Map.entry("report", ReportPrinter.text(report)), Map.entry("checksums", checksums),
+						Map.entry("rows", report.rows()), Map.entry("rowsDone", report.dryRun() ? report.rows() : 0),
+						Map.entry("dataset", report.dataset()), Map.entry("changes", json(report.changes())),
+						Map.entry("changesNotListed", report.changesNotListed())));
 	}
 
 	private PlanLoader loader() {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.chaingraph.dataset.Problem;
 import io.chaingraph.importing.load.FileSummary;
+import io.chaingraph.importing.load.RowChange;
 import io.chaingraph.importing.validate.NameVariant;
 
 
@@ -68,6 +69,18 @@ public final class ReportPrinter {
 			for (NameVariant v : report.nameVariants()) {
 				out.printf("  %s:%d: %s %s: kept '%s', alias '%s'%s%n", v.file(), v.line(), v.label(), v.id(),
 						v.keptName(), v.newName(), v.scriptVariant() ? " (same name in another script)" : "");
+			}
+		}
+		if (!report.changes().isEmpty()) {
+			out.printf("%n更新明细 Changes to the records it updates (old → new)%s:%n",
+					(report.changesNotListed() > 0) ? String.format(" — 前 %d 条 the first %d", report.changes().size(),
+							report.changes().size()) : "");
+			for (RowChange change : report.changes()) {
+				out.println("  " + change.text());
+			}
+			if (report.changesNotListed() > 0) {
+				out.printf("  … 另有 %,d 条未列出 (%,d more not listed)%n", report.changesNotListed(),
+						report.changesNotListed());
 			}
 		}
 		for (String recovered : report.recovered()) {

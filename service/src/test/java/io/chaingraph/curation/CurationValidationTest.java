@@ -50,9 +50,10 @@ class CurationValidationTest extends SecuredIntegrationTest {
 				Arguments.of(createE, Map.of("i", Map.of("id", "P", "name", "x")), "id",
 						"id 'P' already exists in the graph as a Park ('园区P'); ids must be unique across all labels"),
 				Arguments.of(createP, Map.of("i", Map.of("id", "n1", "name", "x", "kind", "LAB")), "kind",
-						"unknown value 'LAB', expected one of RESEARCH, COMPUTING, INCUBATOR, FUND, SERVICE, TESTING, DATA"),
+						"未知取值 unknown value 'LAB'; 可选 expected one of 研发 RESEARCH, 算力 COMPUTING, 孵化器 INCUBATOR, 基金 FUND, "
+								+ "公共服务 SERVICE, 检验检测 TESTING, 数据 DATA"),
 				Arguments.of(createP, Map.of("i", Map.of("id", "n1", "name", "x", "level", "county")), "level",
-						"unknown value 'county', expected one of NATIONAL, PROVINCIAL, MUNICIPAL"),
+						"未知取值 unknown value 'county'; 可选 expected one of 国家级 NATIONAL, 省级 PROVINCIAL, 市级 MUNICIPAL"),
 				Arguments.of(createN, Map.of("i", Map.of("id", "n1", "chainId", "C2", "name", "x", "parentId", "B")),
 						"parentId", "parent segment 'B' belongs to chain 'C', this segment to 'C2'"),
 				Arguments.of(createN, Map.of("i", Map.of("id", "n1", "chainId", "P", "name", "x")), "chainId",

@@ -81,6 +81,25 @@ class ImportValidationTest extends IntegrationTest {
 	}
 
 	@Test
+	void filesTheImportDoesNotReadAreNamedInAWarning() throws java.io.IOException {
+		Path dir = this.dataset.write();
+		java.nio.file.Files.write(dir.resolve("企业名单.xls"), new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 });
+		java.nio.file.Files.writeString(dir.resolve("notes.txt"), "sources of the data");
+		java.nio.file.Files.writeString(dir.resolve("README.md"), "# the dataset's notes");
+		java.nio.file.Files.writeString(dir.resolve(".DS_Store"), "");
+		java.nio.file.Files.createDirectories(dir.resolve("old"));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(dir), true, ImportProgress.NONE);
+		assertThat(report.hasErrors()).isFalse();
+		assertThat(report.problems()).extracting(Problem::format).containsExactlyInAnyOrder(
+				"notes.txt:0: -: warning: 未读取 not read: neither a file of dataset format v1 (parks.csv, enterprises.csv, "
+						+ "... as .csv or .jsonl) nor an enterprise workbook (.xlsx; an old .xls must be saved as .xlsx)",
+				"old/:0: -: warning: 未读取 not read: a folder; the import reads the dataset files at the top of the folder only",
+				"企业名单.xls:0: -: warning: 未读取 not read: neither a file of dataset format v1 (parks.csv, enterprises.csv, "
+						+ "... as .csv or .jsonl) nor an enterprise workbook (.xlsx; an old .xls must be saved as .xlsx)");
+		assertThat(ReportPrinter.text(report)).contains("企业名单.xls:0: -: warning: 未读取 not read");
+	}
+
+	@Test
 	void missingRequiredColumn() {
 		assertThat(errors(this.dataset.with("chains.csv", "id,description\nt-chain,x\n").write()))
 			.contains("chains.csv:1: name: required column is missing");
@@ -111,16 +130,56 @@ class ImportValidationTest extends IntegrationTest {
 	}
 
 	@Test
-	void wrongEncodingIsExplainedAndBomIsAccepted() {
-		byte[] gbk = "id,name\nt-chain,基因药物\n".getBytes(Charset.forName("GB18030"));
-		assertThat(errors(this.dataset.writeBytes("chains.csv", gbk)))
+	void gb18030IsReadAndAFileInNeitherEncodingIsExplained() throws java.io.IOException {
+		Charset gb18030 = Charset.forName("GB18030");
+		// a spreadsheet's CSV on a Chinese system: GB18030 (GBK), no BOM
+		this.dataset.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv"));
+		Path dir = this.dataset.writeBytes("chains.csv", "id,name,aliases\nt-chain,基因药物,生命健康|醫藥\n".getBytes(gb18030));
+		java.nio.file.Files.write(dir.resolve("enterprises.csv"), DatasetDir.VALID.get("enterprises.csv").getBytes(gb18030));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE);
+		assertThat(report.problems()).filteredOn(Problem::isError).isEmpty();
+		assertThat(this.graph.one("MATCH (c:Chain {id: 't-chain'}) RETURN c.name + ' ' + c.aliasText AS n", java.util.Map.of(),
+				r -> r.get("n").asString())).contains("基因药物 生命健康 / 醫藥");
+		assertThat(this.graph.one("MATCH (e:Enterprise {id: 't-e1'}) RETURN e.name AS n", java.util.Map.of(),
+				r -> r.get("n").asString())).contains("國技互聯(lián)");
+		new Fixtures(this.graph).wipe();
+		this.before = GraphChecksum.dump(this.graph);
+
+		// UTF-16 (a spreadsheet's "Unicode text"): NUL bytes
+		assertThat(errors(this.dataset.reset().writeBytes("chains.csv",
+				DatasetDir.VALID.get("chains.csv").getBytes(java.nio.charset.StandardCharsets.UTF_16LE))))
+			.containsExactly("chains.csv:1: -: 文件编码无法识别 the file is neither UTF-8 nor GB18030 (UTF-16? a spreadsheet's "
+					+ "\"Unicode text\"): invalid byte 0x00 at byte 1; save chains.csv as UTF-8 (in a spreadsheet: CSV UTF-8)");
+		// bytes GB18030 does not define either
+		byte[] broken = concat("id,name\nt-chain,基因".getBytes(gb18030), new byte[] { (byte) 0xFF }, "药物\n".getBytes(gb18030));
+		assertThat(errors(this.dataset.writeBytes("chains.csv", broken))).containsExactly(
+				"chains.csv:2: -: 文件编码无法识别 the file is neither UTF-8 nor GB18030: invalid byte 0xFF at byte 20; "
+						+ "save chains.csv as UTF-8 (in a spreadsheet: CSV UTF-8)");
+		// UTF-8 up to a broken byte: a damaged UTF-8 file, not GB18030
+		byte[] damaged = concat("id,name\nt-chain,基因药物\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				new byte[] { (byte) 0xE2, (byte) 0x82 }, "\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(errors(this.dataset.writeBytes("chains.csv", damaged))).containsExactly(
+				"chains.csv:3: -: the file is UTF-8 up to byte 29, where byte 0xE2 is not (a damaged file?); "
+						+ "repair it or save it as UTF-8 again");
+		// JSON Lines are UTF-8
+		assertThat(errors(this.dataset.without("chains.csv")
+			.writeBytes("chains.jsonl", "{\"id\":\"t-chain\",\"name\":\"基因药物\"}\n".getBytes(gb18030))))
 			.singleElement().asString()
-			.startsWith("chains.csv:2: -: the file is not UTF-8")
-			.contains("iconv -f GB18030 -t UTF-8 chains.csv");
+			.startsWith("chains.jsonl:1: -: the file is not UTF-8")
+			.contains("JSON Lines must be UTF-8")
+			.contains("iconv -f GB18030 -t UTF-8 chains.jsonl");
+
 		byte[] bom = ("\uFEFF" + DatasetDir.VALID.get("chains.csv")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.writeBytes("chains.csv", bom)),
-				true, ImportProgress.NONE);
-		assertThat(report.hasErrors()).isFalse();
+		assertThat(this.imports.run(DatasetSource.fromDirectory(this.dataset.reset().writeBytes("chains.csv", bom)), true,
+				ImportProgress.NONE).hasErrors()).isFalse();
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			bytes.writeBytes(part);
+		}
+		return bytes.toByteArray();
 	}
 
 	@Test
@@ -130,10 +189,67 @@ class ImportValidationTest extends IntegrationTest {
 		this.dataset.with("platforms.csv", DatasetDir.VALID.get("platforms.csv").replace("FUND,MUNICIPAL", "BANK,GALACTIC"));
 		this.dataset.append("platform_links.csv", "t-p2,t-e3,OWNS,,\n");
 		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
-				"chain_nodes.csv:5: stage: unknown value 'SIDEWAYS', expected one of UPSTREAM, MIDSTREAM, DOWNSTREAM",
-				"platforms.csv:3: kind: unknown value 'BANK', expected one of RESEARCH, COMPUTING, INCUBATOR, FUND, SERVICE, TESTING, DATA",
-				"platforms.csv:3: level: unknown value 'GALACTIC', expected one of NATIONAL, PROVINCIAL, MUNICIPAL",
-				"platform_links.csv:6: kind: unknown value 'OWNS', expected one of SERVES, INCUBATES, INVESTS_IN, TRANSFERS_TECH_TO");
+				"chain_nodes.csv:5: stage: 未知取值 unknown value 'SIDEWAYS'; 可选 expected one of 上游 UPSTREAM, 中游 MIDSTREAM, 下游 DOWNSTREAM",
+				"platforms.csv:3: kind: 未知取值 unknown value 'BANK'; 可选 expected one of 研发 RESEARCH, 算力 COMPUTING, 孵化器 INCUBATOR, 基金 FUND, 公共服务 SERVICE, 检验检测 TESTING, 数据 DATA",
+				"platforms.csv:3: level: 未知取值 unknown value 'GALACTIC'; 可选 expected one of 国家级 NATIONAL, 省级 PROVINCIAL, 市级 MUNICIPAL",
+				"platform_links.csv:6: kind: 未知取值 unknown value 'OWNS'; 可选 expected one of 服务 SERVES, 孵化 INCUBATES, 投资 INVESTS_IN, 技术转化 TRANSFERS_TECH_TO");
+	}
+
+	@Test
+	void chineseEnumValuesAreAcceptedAndNearMissesGetADidYouMean() {
+		this.dataset.with("chain_nodes.csv", DatasetDir.VALID.get("chain_nodes.csv")
+			.replace("基因测序,,UPSTREAM", "基因测序,,上游")
+			.replace("药品生产,,MIDSTREAM", "药品生产,,中游")
+			.replace("医院终端,,DOWNSTREAM", "医院终端,,下遊"));
+		this.dataset.with("platforms.csv", DatasetDir.VALID.get("platforms.csv").replace("FUND,MUNICIPAL", "基金,市级"));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.write()), false,
+				ImportProgress.NONE);
+		assertThat(report.problems()).filteredOn(Problem::isError).isEmpty();
+		assertThat(this.graph.list("MATCH (n:ChainNode) RETURN n.id + ' ' + n.stage AS s ORDER BY s", java.util.Map.of(),
+				r -> r.get("s").asString()))
+			.containsExactly("t-n1 UPSTREAM", "t-n2 MIDSTREAM", "t-n2a MIDSTREAM", "t-n3 DOWNSTREAM");
+		assertThat(this.graph.one("MATCH (p:Platform {id: 't-p2'}) RETURN p.kind + ' ' + p.level AS s", java.util.Map.of(),
+				r -> r.get("s").asString())).contains("FUND MUNICIPAL");
+
+		new Fixtures(this.graph).wipe();
+		this.before = GraphChecksum.dump(this.graph);
+		this.dataset.reset()
+			.with("chain_nodes.csv", DatasetDir.VALID.get("chain_nodes.csv")
+				.replace("基因测序,,UPSTREAM", "基因测序,,Upstraem")
+				.replace("药品生产,,MIDSTREAM", "药品生产,,中游环节"))
+			.with("platforms.csv", DatasetDir.VALID.get("platforms.csv").replace("FUND,MUNICIPAL", "孵化,市"));
+		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
+				"chain_nodes.csv:2: stage: 未知取值 unknown value 'Upstraem'; 是否想写 did you mean 上游 UPSTREAM?; "
+						+ "可选 expected one of 上游 UPSTREAM, 中游 MIDSTREAM, 下游 DOWNSTREAM",
+				"chain_nodes.csv:3: stage: 未知取值 unknown value '中游环节'; 是否想写 did you mean 中游 MIDSTREAM?; "
+						+ "可选 expected one of 上游 UPSTREAM, 中游 MIDSTREAM, 下游 DOWNSTREAM",
+				"platforms.csv:3: kind: 未知取值 unknown value '孵化'; 是否想写 did you mean 孵化器 INCUBATOR?; 可选 expected one of "
+						+ "研发 RESEARCH, 算力 COMPUTING, 孵化器 INCUBATOR, 基金 FUND, 公共服务 SERVICE, 检验检测 TESTING, 数据 DATA",
+				"platforms.csv:3: level: 未知取值 unknown value '市'; 是否想写 did you mean 市级 MUNICIPAL?; "
+						+ "可选 expected one of 国家级 NATIONAL, 省级 PROVINCIAL, 市级 MUNICIPAL");
+	}
+
+	@Test
+	void percentagesAreSharesWhereAShareIsExpectedAndRefusedElsewhere() {
+		this.dataset.with("enterprise_nodes.csv", DatasetDir.VALID.get("enterprise_nodes.csv")
+			.replace("t-e1,t-n2a,0.8,0.9", "t-e1,t-n2a,80%,90 ％"));
+		ImportReport report = this.imports.run(DatasetSource.fromDirectory(this.dataset.write()), false,
+				ImportProgress.NONE);
+		assertThat(report.problems()).filteredOn(Problem::isError).isEmpty();
+		assertThat(this.graph.one("MATCH (:Enterprise {id: 't-e1'})-[r:OPERATES_IN]->() RETURN r.weight + '/' + r.confidence AS w",
+				java.util.Map.of(), r -> r.get("w").asString())).contains("0.8/0.9");
+
+		new Fixtures(this.graph).wipe();
+		this.before = GraphChecksum.dump(this.graph);
+		this.dataset.reset()
+			.with("enterprise_nodes.csv", DatasetDir.VALID.get("enterprise_nodes.csv")
+				.replace("t-e1,t-n2a,0.8,0.9", "t-e1,t-n2a,80,120%"))
+			.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv").replace("2015,50,0.5", "2015,50%,5%"));
+		assertThat(errors(this.dataset.write())).containsExactlyInAnyOrder(
+				"enterprise_nodes.csv:2: weight: 80 is outside 0..1; 是否想写 did you mean 0.8 (80%)?",
+				"enterprise_nodes.csv:2: confidence: 120% is outside 0..1 (0%..100%)",
+				"enterprises.csv:3: employees: '50%' 是百分比，不是整数 is a percentage, not a whole number; 是否想写 did you mean 50?",
+				"enterprises.csv:3: revenue: '5%' 是百分比，不是数值 is a percentage, not an amount; 是否想写 did you mean 5?");
 	}
 
 	@Test

@@ -96,7 +96,7 @@ class ImportLoadTest extends IntegrationTest {
 		assertThat(park).containsEntry("name", "中國基因藥(yào)谷")
 			.containsEntry("normName", "中国基因药谷")
 			.containsEntry("aliases", List.of("基因药谷", "Gene Valley"))
-			.containsEntry("source", "ds/parks")
+			.containsEntry("source", "parks")
 			.containsEntry("importRun", report.runId());
 		assertThat((String) park.get("normText")).contains("中国基因药谷", "基因药谷", "gene valley");
 		Map<String, Object> e1 = this.graph.one("MATCH (e:Enterprise {id: 't-e1'}) RETURN properties(e) AS e", Map.of(),

@@ -81,19 +81,18 @@ public final class PlanLoader {
 			SET n._lock = true
 			REMOVE n._lock""";
 
-	private static final String STATUS = """
-			CASE WHEN old IS NULL THEN 'created'
-			     WHEN old.fingerprint = row.props.fingerprint THEN 'unchanged' ELSE 'updated' END""";
+	/** The stored records of a batch's ids (read after they are locked when writing). */
+	private static final String READ_NODES = """
+			UNWIND $ids AS id
+			MATCH (n:%1$s {id: id})
+			RETURN n.id AS id, properties(n) AS props""";
 
 	// Labels and relationship types below come from LoadPlan's constants, never from input.
-	private static final String MERGE_NODES = """
+	/** Created and changed records, merged with the stored ones in Java ({@link #mergeNodes}). */
+	private static final String WRITE_NODES = """
 			UNWIND $rows AS row
-			OPTIONAL MATCH (old:%1$s {id: row.id})
-			WITH row, %2$s AS status, coalesce(old.version, 0) AS version
 			MERGE (n:%1$s:Entity {id: row.id})
-			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END |
-			  SET n = row.props, n.importRun = $run, n.version = version + 1)
-			RETURN status, count(*) AS n""";
+			SET n = row.props, n.importRun = $run, n.version = row.version""";
 
 	/**
 	 * Nodes whose id was not in the graph at validation: nothing to compare with, nothing to lock. Each
@@ -117,11 +116,6 @@ public final class PlanLoader {
 			SET r = %4$s, r.importRun = $run, r.version = 1
 			RETURN count(*) AS n""";
 
-	private static final String COMPARE_NODES = """
-			UNWIND $rows AS row
-			OPTIONAL MATCH (old:%1$s {id: row.id})
-			RETURN %2$s AS status, count(*) AS n""";
-
 	private static final String REMOVE_STALE = """
 			UNWIND $rows AS row
 			MATCH (:%1$s {id: row.from})-[stale:%3$s]->(b:%2$s)
@@ -135,16 +129,17 @@ public final class PlanLoader {
 			WHERE row.to IS NULL OR b.id <> row.to
 			RETURN count(*) AS n""";
 
-	private static final String MERGE_RELS = """
+	private static final String READ_RELS = """
+			UNWIND $rows AS row
+			MATCH (:%1$s {id: row.from})-[r:%3$s]->(:%2$s {id: row.to})
+			RETURN row.from AS from, row.to AS to, properties(r) AS props""";
+
+	private static final String WRITE_RELS = """
 			UNWIND $rows AS row
 			MATCH (a:%1$s {id: row.from})
 			MATCH (b:%2$s {id: row.to})
-			OPTIONAL MATCH (a)-[old:%3$s]->(b)
-			WITH a, b, row, %4$s AS status, coalesce(old.version, 0) AS version
 			MERGE (a)-[r:%3$s]->(b)
-			FOREACH (_ IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END |
-			  SET r = row.props, r.importRun = $run, r.version = version + 1)
-			RETURN status, count(*) AS n""";
+			SET r = row.props, r.importRun = $run, r.version = row.version""";
 
 	/** The end nodes of the rows whose relationship is not there yet (MERGE will create it). */
 	private static final String MISSING_ENDS = """
@@ -153,11 +148,6 @@ public final class PlanLoader {
 			MATCH (b:%2$s {id: row.to})
 			WHERE NOT EXISTS { (a)-[:%3$s]->(b) }
 			RETURN collect(DISTINCT b.id) AS ids""";
-
-	private static final String COMPARE_RELS = """
-			UNWIND $rows AS row
-			OPTIONAL MATCH (:%1$s {id: row.from})-[old:%3$s]->(:%2$s {id: row.to})
-			RETURN %4$s AS status, count(*) AS n""";
 
 	/**
 	 * New ids (absent at validation) are created outright; the others are merged, comparing
@@ -175,13 +165,16 @@ public final class PlanLoader {
 		List<NodeRow> known = slice.stream().filter(r -> !r.fresh()).toList();
 		if (!known.isEmpty()) {
 			List<String> ids = known.stream().map(NodeRow::id).sorted().toList();
-			List<Map<String, Object>> rows = known.stream().map(PlanLoader::nodeParams).toList();
 			this.graph.inWriteTransaction(tx -> {
 				// lock first, then compare and bump the version: a concurrent edit is never overwritten
 				// under its own version number (see LOCK)
 				tx.run(LOCK, Map.of("ids", ids)).consume();
-				return statusCounts(tx.run(MERGE_NODES.formatted(step.label(), STATUS),
-						Map.of("rows", rows, "run", runId)).list());
+				Merged merged = mergeNodes(step, known, storedNodes(step.label(), ids, (cypher, params) -> tx.run(cypher,
+						params).list()), false);
+				if (!merged.writes().isEmpty()) {
+					tx.run(WRITE_NODES.formatted(step.label()), Map.of("rows", merged.writes(), "run", runId)).consume();
+				}
+				return merged.counts();
 			}, this.batchTimeout).forEach((status, n) -> counts.merge(status, n, Long::sum));
 		}
 		return nodeSummary(step.file(), counts);
@@ -226,8 +219,14 @@ public final class PlanLoader {
 							Map.of("rows", known.stream().map(PlanLoader::relParams).toList())).single().get("n").asLong());
 				}
 				if (!rows.isEmpty()) {
-					result.putAll(statusCounts(tx.run(MERGE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type(),
-							STATUS), Map.of("rows", rows, "run", runId)).list()));
+					List<RelRow> targeted = known.stream().filter(r -> r.to() != null).toList();
+					Merged merged = mergeRels(step, targeted, storedRels(step, rows, (cypher, params) -> tx.run(cypher,
+							params).list()), false);
+					if (!merged.writes().isEmpty()) {
+						tx.run(WRITE_RELS.formatted(step.fromLabel(), step.toLabel(), step.type()),
+								Map.of("rows", merged.writes(), "run", runId)).consume();
+					}
+					result.putAll(merged.counts());
 				}
 				return result;
 			}, this.batchTimeout);
@@ -241,19 +240,23 @@ public final class PlanLoader {
 		return relSummary(step.file(), counts, removed);
 	}
 
-	/** Dry run: what each file would create, update, leave unchanged or remove. */
-	public List<FileSummary> compare(LoadPlan plan, int batchSize) {
+	/**
+	 * Dry run: what each file would create, update, leave unchanged or remove; each record it would
+	 * update goes to {@code changes} with its fields (old → new), in file order.
+	 */
+	public List<FileSummary> compare(LoadPlan plan, int batchSize, Consumer<RowChange> changes) {
 		Map<String, FileSummary> files = new LinkedHashMap<>();
 		plan.rowsPerFile().forEach((file, rows) -> files.put(file, new FileSummary(file, rows, 0, 0, 0, 0, 0, 0, 0)));
+		Reader read = (cypher, params) -> this.graph.list(cypher, params, r -> r);
 		for (Step step : plan.steps()) {
 			forEachBatch(step, batchSize, batch -> {
 				FileSummary counts;
 				if (step instanceof NodeStep nodes) {
-					List<Map<String, Object>> rows = PlanLoader.<NodeRow>cast(batch).stream()
-						.map(PlanLoader::nodeParams)
-						.toList();
-					counts = nodeSummary(step.file(), statusCounts(this.graph
-						.list(COMPARE_NODES.formatted(nodes.label(), STATUS), Map.of("rows", rows), r -> r)));
+					List<NodeRow> slice = cast(batch);
+					Merged merged = mergeNodes(nodes, slice,
+							storedNodes(nodes.label(), slice.stream().map(NodeRow::id).toList(), read), true);
+					merged.changes().forEach(changes);
+					counts = nodeSummary(step.file(), merged.counts());
 				}
 				else {
 					RelStep rels = (RelStep) step;
@@ -261,16 +264,123 @@ public final class PlanLoader {
 					long removed = rels.single() ? this.graph.list(COUNT_STALE.formatted(rels.fromLabel(), rels.toLabel(),
 							rels.type()), Map.of("rows", slice.stream().map(PlanLoader::relParams).toList()),
 							r -> r.get("n").asLong()).get(0) : 0;
-					List<Map<String, Object>> rows = slice.stream().filter(r -> r.to() != null)
-						.map(PlanLoader::relParams).toList();
-					counts = relSummary(step.file(), rows.isEmpty() ? Map.of() : statusCounts(this.graph.list(
-							COMPARE_RELS.formatted(rels.fromLabel(), rels.toLabel(), rels.type(), STATUS),
-							Map.of("rows", rows), r -> r)), removed);
+					List<RelRow> targeted = slice.stream().filter(r -> r.to() != null).toList();
+					Map<String, Long> status = Map.of();
+					if (!targeted.isEmpty()) {
+						Merged merged = mergeRels(rels, targeted,
+								storedRels(rels, targeted.stream().map(PlanLoader::relParams).toList(), read), true);
+						merged.changes().forEach(changes);
+						status = merged.counts();
+					}
+					counts = relSummary(step.file(), status, removed);
 				}
 				files.merge(step.file(), counts, FileSummary::plus);
 			});
 		}
 		return new ArrayList<>(files.values());
+	}
+
+	/** Runs a read statement: in the batch's write transaction, or on its own for a dry run. */
+	@FunctionalInterface
+	private interface Reader {
+
+		List<Record> run(String cypher, Map<String, Object> parameters);
+
+	}
+
+	/** A batch merged with the stored records: counts by status, the rows to write, the changes (dry run). */
+	private record Merged(Map<String, Long> counts, List<Map<String, Object>> writes, List<RowChange> changes) {
+	}
+
+	private static Map<String, Map<String, Object>> storedNodes(String label, List<String> ids, Reader read) {
+		Map<String, Map<String, Object>> stored = new HashMap<>();
+		for (Record record : read.run(READ_NODES.formatted(label), Map.of("ids", ids))) {
+			stored.put(record.get("id").asString(), record.get("props").asMap());
+		}
+		return stored;
+	}
+
+	private static Map<List<String>, Map<String, Object>> storedRels(RelStep step, List<Map<String, Object>> rows,
+			Reader read) {
+		Map<List<String>, Map<String, Object>> stored = new HashMap<>();
+		for (Record record : read.run(READ_RELS.formatted(step.fromLabel(), step.toLabel(), step.type()),
+				Map.of("rows", rows))) {
+			stored.putIfAbsent(List.of(record.get("from").asString(), record.get("to").asString()),
+					record.get("props").asMap());
+		}
+		return stored;
+	}
+
+	/**
+	 * Each row against its stored record: none (created with the row's properties), or merged with it
+	 * ({@link EntityRecords#mergeNode}: columns the file does not have keep their stored values),
+	 * unchanged when the merged record's fingerprint is the stored one.
+	 */
+	private static Merged mergeNodes(NodeStep step, List<NodeRow> rows, Map<String, Map<String, Object>> stored,
+			boolean listChanges) {
+		Map<String, Long> counts = new HashMap<>();
+		List<Map<String, Object>> writes = new ArrayList<>();
+		List<RowChange> changes = new ArrayList<>();
+		for (NodeRow row : rows) {
+			Map<String, Object> old = stored.get(row.id());
+			if (old == null) {
+				counts.merge("created", 1L, Long::sum);
+				writes.add(Map.of("id", row.id(), "props", row.props(), "version", 1L));
+				continue;
+			}
+			Map<String, Object> merged = EntityRecords.mergeNode(step.label(), old, row.props(), row.present());
+			if (merged.get("fingerprint").equals(old.get("fingerprint"))) {
+				counts.merge("unchanged", 1L, Long::sum);
+				continue;
+			}
+			counts.merge("updated", 1L, Long::sum);
+			writes.add(Map.of("id", row.id(), "props", merged, "version", version(old) + 1));
+			if (listChanges) {
+				changes.add(RowChange.of(step.file(), row.line(), row.id(), EntityRecords.recordKeys(step.label()), old,
+						merged));
+			}
+		}
+		return new Merged(counts, writes, changes);
+	}
+
+	/** {@link #mergeNodes} for relationships (rows with a target only). */
+	private static Merged mergeRels(RelStep step, List<RelRow> rows, Map<List<String>, Map<String, Object>> stored,
+			boolean listChanges) {
+		Map<String, Long> counts = new HashMap<>();
+		List<Map<String, Object>> writes = new ArrayList<>();
+		List<RowChange> changes = new ArrayList<>();
+		List<String> keys = EntityRecords.relKeys(step.columns()).stream().filter(k -> !k.equals("fingerprint")).toList();
+		for (RelRow row : rows) {
+			Map<String, Object> old = stored.get(List.of(row.from(), row.to()));
+			Map<String, Object> write = new HashMap<>();
+			write.put("from", row.from());
+			write.put("to", row.to());
+			if (old == null) {
+				counts.merge("created", 1L, Long::sum);
+				write.put("props", row.props());
+				write.put("version", 1L);
+				writes.add(write);
+				continue;
+			}
+			Map<String, Object> merged = EntityRecords.mergeRel(old, row.props(), row.present(), step.columns());
+			if (merged.get("fingerprint").equals(old.get("fingerprint"))) {
+				counts.merge("unchanged", 1L, Long::sum);
+				continue;
+			}
+			counts.merge("updated", 1L, Long::sum);
+			write.put("props", merged);
+			write.put("version", version(old) + 1);
+			writes.add(write);
+			if (listChanges) {
+				changes.add(RowChange.of(step.file(), row.line(), row.from() + " → " + row.to() + " (" + step.type() + ")",
+						keys, old, merged));
+			}
+		}
+		return new Merged(counts, writes, changes);
+	}
+
+	private static long version(Map<String, Object> stored) {
+		return (stored.get("version") instanceof Number n) ? n.longValue() : 0;
 	}
 
 	/** The step's rows in batches, read from the dataset's files (one batch in memory at a time). */
@@ -334,24 +444,12 @@ public final class PlanLoader {
 
 	}
 
-	private static Map<String, Object> nodeParams(NodeRow row) {
-		return Map.of("id", row.id(), "props", row.props());
-	}
-
 	private static Map<String, Object> relParams(RelRow row) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("from", row.from());
 		params.put("to", row.to());
 		params.put("props", row.props());
 		return params;
-	}
-
-	private static Map<String, Long> statusCounts(List<Record> records) {
-		Map<String, Long> counts = new HashMap<>();
-		for (Record record : records) {
-			counts.merge(record.get("status").asString(), record.get("n").asLong(), Long::sum);
-		}
-		return counts;
 	}
 
 	private static FileSummary nodeSummary(String file, Map<String, Long> c) {

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -48,11 +49,15 @@ public final class DatasetReader {
 
 	private static final int CHUNK = 64 * 1024;
 
-	/** A file that can be read: its header and how many rows it has; {@code values} of a row align with the header. */
-	public record FileInfo(String fileName, FileSpec spec, List<String> header, int rows, Table table) {
+	/**
+	 * A file that can be read: its header and how many rows it has; {@code values} of a row align with
+	 * the header; {@code charset} is its encoding (UTF-8, or GB18030 for a CSV file that is not UTF-8);
+	 * {@code table} reads the rows of sheets of another layout (null for a format v1 file).
+	 */
+	public record FileInfo(String fileName, FileSpec spec, List<String> header, int rows, Charset charset, Table table) {
 
-		public FileInfo(String fileName, FileSpec spec, List<String> header, int rows) {
-			this(fileName, spec, header, rows, null);
+		public FileInfo(String fileName, FileSpec spec, List<String> header, int rows, Charset charset) {
+			this(fileName, spec, header, rows, charset, null);
 		}
 
 		public int index(String column) {
@@ -100,7 +105,8 @@ public final class DatasetReader {
 		for (Map.Entry<String, DatasetSource.Content> entry : source.files().entrySet()) {
 			String fileName = entry.getKey();
 			if (readByTables.contains(fileName)) {
-				checksums.put(fileName, digestAndDecode(source.location(), fileName, entry.getValue(), false, problems));
+				checksums.put(fileName, digestAndDecode(source.location(), fileName, entry.getValue(), false, problems,
+						new Charset[] { StandardCharsets.UTF_8 }));
 				continue;
 			}
 			boolean jsonl = fileName.endsWith(".jsonl");
@@ -119,7 +125,8 @@ public final class DatasetReader {
 				seenBase.put(baseName, fileName);
 				read = true;
 			}
-			String checksum = digestAndDecode(source.location(), fileName, entry.getValue(), read, problems);
+			Charset[] charset = { StandardCharsets.UTF_8 };
+			String checksum = digestAndDecode(source.location(), fileName, entry.getValue(), read, problems, charset);
 			checksums.put(fileName, checksum);
 			if (!read || checksum == null) {
 				continue;
@@ -127,7 +134,7 @@ public final class DatasetReader {
 			List<String> header = new ArrayList<>();
 			int[] rows = { 0 };
 			boolean readable;
-			try (Reader text = open(entry.getValue())) {
+			try (Reader text = open(entry.getValue(), charset[0])) {
 				readable = jsonl ? scanJsonLines(fileName, spec, text, problems, header, true, row -> rows[0]++)
 						: scanCsv(fileName, spec, text, problems, header, true, row -> rows[0]++);
 			}
@@ -135,7 +142,7 @@ public final class DatasetReader {
 				throw new UncheckedIOException("Cannot read " + source.location() + "/" + fileName, ex);
 			}
 			if (readable) {
-				files.put(baseName, new FileInfo(fileName, spec, List.copyOf(header), rows[0]));
+				files.put(baseName, new FileInfo(fileName, spec, List.copyOf(header), rows[0], charset[0]));
 			}
 		}
 		for (Table table : source.tables()) {
@@ -149,7 +156,7 @@ public final class DatasetReader {
 			seenBase.put(table.baseName(), table.name());
 			int rows = table.check(problems);
 			if (rows >= 0) {
-				files.put(table.baseName(), new FileInfo(table.name(), spec, table.header(), rows, table));
+				files.put(table.baseName(), new FileInfo(table.name(), spec, table.header(), rows, StandardCharsets.UTF_8, table));
 			}
 		}
 		return new Result(files, problems, checksums);
@@ -165,7 +172,7 @@ public final class DatasetReader {
 			return;
 		}
 		List<Problem> reportedBefore = new ProblemList();
-		try (Reader text = open(source.files().get(file.fileName()))) {
+		try (Reader text = open(source.files().get(file.fileName()), file.charset())) {
 			if (file.fileName().endsWith(".jsonl")) {
 				scanJsonLines(file.fileName(), file.spec(), text, reportedBefore, new ArrayList<>(file.header()), false, each);
 			}
@@ -180,20 +187,80 @@ public final class DatasetReader {
 
 	// ---- bytes: checksum and encoding
 
+	/** GB18030: what a CSV saved by a spreadsheet program on a Chinese system is encoded in, when not UTF-8. */
+	static final Charset GB18030 = Charset.forName("GB18030");
+
 	/**
-	 * The file's sha256, checking on the way (when {@code decode}) that it is strict UTF-8; reports
-	 * where it is not and returns null.
+	 * The file's sha256, finding on the way (when {@code decode}) its encoding: strict UTF-8 (a BOM is
+	 * fine), else, for a CSV file, strict GB18030 ({@code charset[0]}). A JSON Lines file must be UTF-8.
+	 * Reports a file that is neither, where it is not, and returns null.
+	 *
+	 * <p>Not a statistical detector: valid UTF-8 is UTF-8 (GB18030 text practically never is), and a
+	 * byte sequence GB18030 does not define, or a NUL byte (UTF-16), means neither. Detectors guess on
+	 * short files (two-line GB18030 files were taken for KOI8-R or ISO-8859-5), and only these two
+	 * encodings are accepted anyway.
 	 */
 	private static String digestAndDecode(String location, String fileName, DatasetSource.Content content,
-			boolean decode, List<Problem> problems) {
+			boolean decode, List<Problem> problems, Charset[] charset) {
+		Decoded utf8 = decodePass(location, fileName, content, decode ? StandardCharsets.UTF_8 : null);
+		if (utf8.badByte() < 0) {
+			return utf8.checksum();
+		}
+		if (utf8.nonAscii() >= UTF8_EVIDENCE) {
+			// UTF-8 until a broken byte (a damaged or cut file), not text in another encoding
+			problems.add(Problem.error(fileName, (int) utf8.line(), "-", "the file is UTF-8 up to byte " + utf8.offset()
+					+ ", where byte 0x" + String.format("%02X", utf8.badByte())
+					+ " is not (a damaged file?); repair it or save it as UTF-8 again"));
+			return null;
+		}
+		if (fileName.endsWith(".jsonl")) {
+			problems.add(Problem.error(fileName, (int) utf8.line(), "-", "the file is not UTF-8 (invalid byte 0x"
+					+ String.format("%02X", utf8.badByte()) + " at byte " + utf8.offset()
+					+ "); JSON Lines must be UTF-8: save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8 " + fileName + " > "
+					+ fileName + ".utf8 && mv " + fileName + ".utf8 " + fileName));
+			return null;
+		}
+		Decoded gb = decodePass(location, fileName, content, GB18030);
+		if (gb.badByte() < 0) {
+			charset[0] = GB18030;
+			return gb.checksum();
+		}
+		Decoded at = gb;
+		String utf16 = (at.offset() == 0 || at.badByte() == 0) ? " (UTF-16? a spreadsheet's \"Unicode text\")" : "";
+		problems.add(Problem.error(fileName, (int) at.line(), "-", "文件编码无法识别 the file is neither UTF-8 nor GB18030"
+				+ utf16 + ": invalid byte 0x" + String.format("%02X", at.badByte()) + " at byte " + at.offset()
+				+ "; save " + fileName + " as UTF-8 (in a spreadsheet: CSV UTF-8)"));
+		return null;
+	}
+
+	/**
+	 * One pass over a file: its sha256 and, with a {@code charset}, a strict decode that stops at the
+	 * first byte it cannot read (or a NUL, which no text file of a dataset has).
+	 *
+	 * @param badByte the unreadable byte, or -1 when the whole file was read
+	 */
+	private record Decoded(String checksum, int badByte, long offset, long line, long nonAscii) {
+	}
+
+	/**
+	 * A file with this many non-ASCII characters that are valid UTF-8 before an invalid byte is a broken
+	 * UTF-8 file: GB18030 text read as UTF-8 fails at once (three characters in a row that happen to be
+	 * valid UTF-8 are about one in two thousand).
+	 */
+	private static final int UTF8_EVIDENCE = 3;
+
+	private static Decoded decodePass(String location, String fileName, DatasetSource.Content content,
+			Charset charset) {
 		MessageDigest digest = sha256();
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		CharsetDecoder decoder = (charset == null) ? null
+				: charset.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT);
 		ByteBuffer in = ByteBuffer.allocate(CHUNK);
 		CharBuffer out = CharBuffer.allocate(CHUNK + 1);
 		long consumed = 0;
 		long newlines = 0;
+		long nonAscii = 0;
 		try (InputStream stream = new DigestInputStream(content.open(), digest)) {
 			boolean eof = false;
 			while (!eof) {
@@ -204,43 +271,56 @@ public final class DatasetReader {
 				else {
 					in.position(in.position() + n);
 				}
-				if (!decode) {
+				if (decoder == null) {
 					in.clear();
 					continue;
 				}
 				in.flip();
+				int nul = indexOfNul(in.array(), in.position(), in.limit());
+				int end = in.limit();
+				if (nul >= 0) {
+					in.limit(nul); // decode up to the NUL, to report what comes first
+				}
 				CoderResult result;
 				do {
 					int start = in.position();
-					result = decoder.decode(in, out, eof);
+					result = decoder.decode(in, out, eof || nul >= 0);
+					out.flip();
+					while (out.hasRemaining()) {
+						if (out.get() > 0x7f) {
+							nonAscii++;
+						}
+					}
 					out.clear();
 					if (result.isError()) {
 						int at = in.position();
-						long offset = consumed + (at - start);
 						long line = newlines + countNewlines(in.array(), start, at) + 1;
-						if (result.isMalformed()) {
-							problems.add(Problem.error(fileName, (int) line, "-", "the file is not UTF-8 (invalid byte 0x"
-									+ String.format("%02X", in.get(at) & 0xff) + " at byte " + offset
-									+ "); save it as UTF-8, e.g. iconv -f GB18030 -t UTF-8 " + fileName + " > " + fileName
-									+ ".utf8 && mv " + fileName + ".utf8 " + fileName));
-						}
-						else {
-							problems.add(Problem.error(fileName, 1, "-", "the file is not UTF-8: Input length = "
-									+ result.length()));
-						}
-						return null;
+						return new Decoded(null, in.get(at) & 0xff, consumed + (at - start), line, nonAscii);
 					}
 					newlines += countNewlines(in.array(), start, in.position());
 					consumed += in.position() - start;
 				}
 				while (result.isOverflow());
+				if (nul >= 0) {
+					in.limit(end);
+					return new Decoded(null, 0, consumed, newlines + 1, nonAscii);
+				}
 				in.compact();
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + location + "/" + fileName, ex);
 		}
-		return HexFormat.of().formatHex(digest.digest());
+		return new Decoded(HexFormat.of().formatHex(digest.digest()), -1, consumed, newlines, nonAscii);
+	}
+
+	private static int indexOfNul(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (bytes[i] == 0) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static int countNewlines(byte[] bytes, int from, int to) {
@@ -262,9 +342,33 @@ public final class DatasetReader {
 		}
 	}
 
-	/** The file as text (strict UTF-8, checked before), a leading BOM dropped. */
+	/**
+	 * A CSV file of another layout (an enterprise sheet saved as CSV) as text: strict UTF-8 if it is
+	 * UTF-8, else strict GB18030, the same rule as a format v1 file's ({@link #digestAndDecode}).
+	 */
 	public static Reader open(DatasetSource.Content content) throws IOException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+		return open(content, isUtf8(content) ? StandardCharsets.UTF_8 : GB18030);
+	}
+
+	private static boolean isUtf8(DatasetSource.Content content) throws IOException {
+		CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (Reader text = new InputStreamReader(content.open(), strict)) {
+			char[] buffer = new char[CHUNK];
+			while (text.read(buffer) >= 0) {
+				// decode to the end: a malformed byte anywhere throws
+			}
+			return true;
+		}
+		catch (java.nio.charset.CharacterCodingException notUtf8) {
+			return false;
+		}
+	}
+
+	/** The file as text (strict, in the encoding found before), a leading BOM dropped. */
+	private static Reader open(DatasetSource.Content content, Charset charset) throws IOException {
+		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		PushbackReader text = new PushbackReader(new InputStreamReader(content.open(), decoder), 1);

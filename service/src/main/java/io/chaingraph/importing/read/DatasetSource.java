@@ -19,13 +19,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * is opened each time it is read, never held whole: the importer streams over the files several
  * times (checks, typing, cross-checks, loading), so a folder's dataset costs no heap for its bytes.
  *
- * @param name short name, used as the default {@code source} of rows without one
+ * @param name short name (recorded on the import run)
  * @param location where it was read from (recorded on the import run)
  * @param files file name → its content
  * @param tables files of another layout read as format v1 rows (enterprise sheets: see
  * {@link Table}); none until the validator attaches them
+ * @param unread what a folder holds that the import does not read (file names, folders as {@code name/}),
+ * named in a warning ({@link UnreadFiles})
  */
-public record DatasetSource(String name, String location, Map<String, Content> files, List<Table> tables) {
+public record DatasetSource(String name, String location, Map<String, Content> files, List<Table> tables,
+		List<String> unread) {
 
 	/** One file's content, opened anew on every read. */
 	@FunctionalInterface
@@ -53,15 +56,16 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 	public DatasetSource {
 		files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
 		tables = List.copyOf(tables);
+		unread = List.copyOf(unread);
 	}
 
 	public DatasetSource(String name, String location, Map<String, Content> files) {
-		this(name, location, files, List.of());
+		this(name, location, files, List.of(), List.of());
 	}
 
 	/** The same files with {@code tables} read as format v1 rows. */
 	public DatasetSource withTables(List<Table> tables) {
-		return new DatasetSource(this.name, this.location, this.files, tables);
+		return new DatasetSource(this.name, this.location, this.files, tables, this.unread);
 	}
 
 	public static DatasetSource fromDirectory(Path dir) {
@@ -90,7 +94,7 @@ public record DatasetSource(String name, String location, Map<String, Content> f
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read dataset folder " + folder, ex);
 		}
-		return new DatasetSource(name, location, files);
+		return new DatasetSource(name, location, files, List.of(), UnreadFiles.in(folder, DatasetSource::isDatasetFile));
 	}
 
 	/** A dataset packaged in the jar, e.g. {@code sample/wenzhou} (small: its files are held as bytes). */

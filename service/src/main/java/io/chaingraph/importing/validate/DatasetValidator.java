@@ -171,6 +171,7 @@ public final class DatasetValidator {
 	private Result run() {
 		DatasetReader.Result read = DatasetReader.check(this.source);
 		this.problems.get(Check.READ).addAll(read.problems());
+		this.problems.get(Check.READ).addAll(io.chaingraph.importing.read.UnreadFiles.warnings(this.source));
 		this.files = read.files();
 		if (read.files().isEmpty() && !this.problems.get(Check.READ).hasErrors()) {
 			this.problems.get(Check.READ).add(Problem.error(this.source.location(), 0, "-",
@@ -227,7 +228,8 @@ public final class DatasetValidator {
 					List<String[]> problems = report ? new ArrayList<>(0) : List.of();
 					RecordRules.Sink sink = report ? (column, message) -> problems.add(new String[] { column, message })
 							: RecordRules.Sink.REPORTED_BEFORE;
-					emit.accept(new TypedRow(new Typed(raw.fileOr(file.fileName()), raw.line(), type(file, raw, sink), file.baseName()), problems));
+					emit.accept(new TypedRow(new Typed(raw.fileOr(file.fileName()), raw.line(), type(file, raw, sink), file.baseName(),
+							Set.of()), problems));
 				});
 			}
 		}, typed -> {
@@ -554,7 +556,9 @@ public final class DatasetValidator {
 	private void parentRel(PlanRows rows, String base, String targetColumn, String type, String fromLabel,
 			String toLabel, List<Step> steps) {
 		FileInfo file = this.files.get(base);
-		if (file != null && file.rows() > 0) {
+		// a file without the column says nothing about that relationship: it stays as it is (an empty cell
+		// in a present column removes it)
+		if (file != null && file.rows() > 0 && file.index(targetColumn) >= 0) {
 			steps.add(new RelStep(file.fileName(), type, fromLabel, toLabel, true, file.rows(), List.of(),
 					rows.parentRels(base, targetColumn)));
 		}

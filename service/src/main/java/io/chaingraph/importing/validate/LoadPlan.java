@@ -2,6 +2,7 @@ package io.chaingraph.importing.validate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -45,17 +46,23 @@ public record LoadPlan(List<Step> steps, List<NameVariant> nameVariants, Map<Str
 	}
 
 	/**
+	 * @param props the node's properties as the row alone gives them (what a new node gets)
+	 * @param present the record keys the row sets (the columns its file has, name, aliases; source when
+	 * given): only these replace stored values, see {@code EntityRecords.mergeNode}
+	 * @param line the row's line in its file
 	 * @param fresh the id was not in the graph when the dataset was validated, so the node can be
 	 * created without looking for an existing one
 	 */
-	public record NodeRow(String id, Map<String, Object> props, boolean fresh) {
+	public record NodeRow(String id, Map<String, Object> props, Set<String> present, int line, boolean fresh) {
 	}
 
 	/**
+	 * @param present the property keys the row sets (see {@link NodeRow})
 	 * @param fresh an end was not in the graph when the dataset was validated, so the relationship
 	 * cannot exist yet (nor any stale one to remove) and can be created without looking
 	 */
-	public record RelRow(String from, String to, Map<String, Object> props, boolean fresh) {
+	public record RelRow(String from, String to, Map<String, Object> props, Set<String> present, int line,
+			boolean fresh) {
 	}
 
 }

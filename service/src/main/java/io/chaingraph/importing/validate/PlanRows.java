@@ -66,6 +66,13 @@ final class PlanRows {
 
 	/** MERGE nodes of a file; the graph's name is kept for a renamed id, the dataset's becomes an alias. */
 	Batches<NodeRow> nodes(String base, String label) {
+		// the record keys this file sets: name, and every column of the label that its header has
+		Set<String> given = new java.util.HashSet<>(List.of("name"));
+		for (String column : this.files.get(base).header()) {
+			if (column.equals("aliases") || EntityRecords.PROPERTIES.getOrDefault(label, List.of()).contains(column)) {
+				given.add(column);
+			}
+		}
 		return batches(base, (row) -> {
 			Map<String, Object> values = row.values();
 			String id = (String) values.get("id");
@@ -81,21 +88,35 @@ final class PlanRows {
 				name = there.name();
 			}
 			Map<String, Object> props = EntityRecords.nodeProps(label, id, name, aliases, values, sourceOf(row));
-			return new NodeRow(id, props, !this.inGraph.contains(id));
+			Set<String> present = new java.util.HashSet<>(given);
+			present.removeAll(row.absent());
+			if (there != null) {
+				present.add("aliases"); // the graph's aliases were merged in above
+			}
+			addSource(present, row);
+			return new NodeRow(id, props, present, row.line(), !this.inGraph.contains(id));
 		});
 	}
 
 	/** The single-valued relationship an entity row gives (LOCATED_IN, PART_OF, IN_CHAIN); no target only removes. */
 	Batches<RelRow> parentRels(String base, String targetColumn) {
 		return batches(base, (row) -> {
+			if (row.absent().contains(targetColumn)) {
+				return null; // this row's sheet has no such column: the relationship stays as it is
+			}
 			String id = (String) row.values().get("id");
 			Map<String, Object> props = EntityRecords.relProps(Map.of(), sourceOf(row));
-			return new RelRow(id, (String) row.values().get(targetColumn), props, !this.inGraph.contains(id));
+			Set<String> present = new java.util.HashSet<>();
+			addSource(present, row);
+			return new RelRow(id, (String) row.values().get(targetColumn), props, present, row.line(),
+					!this.inGraph.contains(id));
 		});
 	}
 
 	/** A link file's relationships; of a link given on several rows only the last is written. */
 	Batches<RelRow> links(Link link) {
+		Set<String> given = new java.util.HashSet<>(link.columns());
+		given.retainAll(this.files.get(link.base()).header());
 		Map<List<String>, Integer> repeated = this.lastLineOfRepeated.getOrDefault(link, Map.of());
 		return batches(link.base(), (row) -> {
 			Map<String, Object> values = row.values();
@@ -110,7 +131,11 @@ final class PlanRows {
 			}
 			Map<String, Object> props = EntityRecords.relProps(values, sourceOf(row),
 					link.columns().toArray(String[]::new));
-			return new RelRow(from, to, props, !this.inGraph.contains(from) || !this.inGraph.contains(to));
+			Set<String> present = new java.util.HashSet<>(given);
+			present.removeAll(row.absent());
+			addSource(present, row);
+			return new RelRow(from, to, props, present, row.line(),
+					!this.inGraph.contains(from) || !this.inGraph.contains(to));
 		});
 	}
 
@@ -118,7 +143,25 @@ final class PlanRows {
 	 * A typed row of a file: {@code file} is where it comes from (a sheet for a row of a table),
 	 * {@code base} the format v1 file it is read as.
 	 */
-	record Typed(String file, int line, Map<String, Object> values, String base) {
+	/**
+	 * @param absent the header's columns this row's own file does not have (a null raw value: the sheets of
+	 * a workbook may differ in columns); they keep the stored values like a column the file lacks
+	 */
+	record Typed(String file, int line, Map<String, Object> values, String base, Set<String> absent) {
+	}
+
+	private static Set<String> absent(FileInfo file, RawRow raw) {
+		Set<String> absent = null;
+		String[] values = raw.values();
+		for (int i = 0; i < values.length && i < file.header().size(); i++) {
+			if (values[i] == null) {
+				if (absent == null) {
+					absent = new java.util.HashSet<>();
+				}
+				absent.add(file.header().get(i));
+			}
+		}
+		return (absent != null) ? absent : Set.of();
 	}
 
 	/** Reads the file, types each row and hands over the non-null results of {@code toRow} in batches. */
@@ -127,7 +170,8 @@ final class PlanRows {
 		return (batchSize, each) -> {
 			Batcher<T> batcher = new Batcher<>(batchSize, each);
 			DatasetReader.rows(this.source, file, (RawRow raw) -> batcher.add(toRow.apply(
-					new Typed(raw.fileOr(file.fileName()), raw.line(), DatasetValidator.type(file, raw, RecordRules.Sink.REPORTED_BEFORE), file.baseName()))));
+					new Typed(raw.fileOr(file.fileName()), raw.line(), DatasetValidator.type(file, raw, RecordRules.Sink.REPORTED_BEFORE), file.baseName(),
+							absent(file, raw)))));
 			batcher.flush();
 		};
 	}
@@ -166,11 +210,19 @@ final class PlanRows {
 
 	}
 
+	/** A row that names its source sets it; otherwise the default applies only to what the row changes. */
+	private static void addSource(Set<String> present, Typed row) {
+		if (row.values().get("source") instanceof String) {
+			present.add("source");
+		}
+	}
+
 	private String sourceOf(Typed row) {
 		Object given = row.values().get("source");
-		// dataset/file without extension, so a CSV and a JSON Lines copy of a dataset give the same graph
-		return (given instanceof String s) ? s
-				: this.source.name() + "/" + row.file().substring(0, row.file().lastIndexOf('.'));
+		// the file's name without extension: not the folder's, so that the same file imported from another
+		// folder (or uploaded under another name) is unchanged, and a CSV and a JSON Lines copy of a dataset
+		// give the same graph; the import run (importRun) says which dataset it was
+		return (given instanceof String s) ? s : row.file().substring(0, row.file().lastIndexOf('.'));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -131,6 +131,24 @@ class EnterpriseSheetImportTest extends IntegrationTest {
 	}
 
 	@Test
+	void aColumnOneSheetLacksKeepsTheStoredValueOfItsRows() throws Exception {
+		this.graph.write("MATCH (e:Enterprise {id: 'g-ent'}) SET e.founded = 1999, e.region = '浙江省温州市'", Map.of());
+		this.graph.write("MATCH (e:Enterprise {id: 'g-ent'}), (p:Park {id: 'g-park'}) CREATE (e)-[:LOCATED_IN]->(p)",
+				Map.of());
+		// the first sheet has 成立年份 and 所属园区, the second neither: its row leaves them as they are
+		write("两表.xlsx", new Workbooks()
+			.sheet("甲", List.of(row("企业名称", "统一社会信用代码", "成立年份", "所属园区"), row("甲企业", CODE_A, 2012, "已有园区")))
+			.sheet("乙", List.of(row("企业名称", "注册地址"), row("已有企业", "温州市鹿城区")))
+			.bytes());
+		ImportReport report = run(false);
+		assertThat(errors(report)).isEmpty();
+		assertThat(enterprise("g-ent")).containsEntry("founded", 1999L).containsEntry("region", "浙江省温州市")
+			.containsEntry("park", "g-park").containsEntry("address", "温州市鹿城区");
+		assertThat(enterprise("ent-" + CODE_A)).containsEntry("founded", 2012L).containsEntry("park", "g-park");
+		assertThat(run(false).unchanged()).isTrue();
+	}
+
+	@Test
 	void englishHeadersAndASheetSavedAsCsvReadTheSame() throws Exception {
 		Files.writeString(this.dir.resolve("companies.csv"), "\uFEFFCompany Name,Credit Code,Park,Founded\n"
 				+ "CSV 企业," + CODE_B + ",已有园区,2001-03-04\n", StandardCharsets.UTF_8);

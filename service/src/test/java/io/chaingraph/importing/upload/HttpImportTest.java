@@ -238,7 +238,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(asMaps(run.path("files"))).isEqualTo(asMaps(command.files()));
 		assertThat(table(run.path("report").asString())).isEqualTo(table(ReportPrinter.text(command)));
 		assertThat(run.path("report").asString()).startsWith("Imported upload:ds.zip  [run " + runId + "]");
-		// the same graph, sources included (rows without one get "ds/<file>" as from the folder ds)
+		// the same graph, sources included (rows without one get the file's name, wherever it comes from)
 		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(loaded);
 		// the temporary folder is gone
 		assertThat(uploadFolders()).isEqualTo(folders);
@@ -293,8 +293,9 @@ class HttpImportTest extends SecuredIntegrationTest {
 			.append("chain_links.csv", "t-n2,t-n2\n")
 			.with("enterprises.csv", DatasetDir.VALID.get("enterprises.csv").replace("MA2CQKXN3R", "MA2CQKXN3A"))
 			.append("supplies.csv", "t-e1,nobody,,,\n");
-		byte[] gbk = DatasetDir.VALID.get("platforms.csv").getBytes(Charset.forName("GBK"));
-		Path dir = bad.writeBytes("platforms.csv", gbk);
+		// UTF-16: neither UTF-8 nor GB18030 (a GBK file is read)
+		byte[] utf16 = DatasetDir.VALID.get("platforms.csv").getBytes(Charset.forName("UTF-16LE"));
+		Path dir = bad.writeBytes("platforms.csv", utf16);
 		String before = GraphChecksum.dump(this.graph);
 		ImportReport command = this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE, Actor.CLI);
 		assertThat(command.errorCount()).isGreaterThanOrEqualTo(4);
@@ -332,6 +333,35 @@ class HttpImportTest extends SecuredIntegrationTest {
 		assertThat(run.path("files").path(0).path("file").asString()).isEqualTo("parks.csv");
 		assertThat(run.path("files").path(0).path("nodesCreated").asInt()).isEqualTo(3);
 		assertThat(run.path("report").asString()).startsWith("Dry run (nothing written) of upload:upload.zip");
+		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
+	}
+
+	@Test
+	void dryRunListsTheFieldsOfTheRecordsItWouldUpdate() throws Exception {
+		Path dir = new DatasetDir(this.tmp.resolve("ds")).write();
+		new Fixtures(this.graph).wipe();
+		assertThat(this.imports.run(DatasetSource.fromDirectory(dir), false, ImportProgress.NONE).status())
+			.isEqualTo(ImportStatus.SUCCEEDED);
+		String before = GraphChecksum.dump(this.graph);
+		Map<String, String> changed = new LinkedHashMap<>(DatasetDir.VALID);
+		changed.put("enterprises.csv", DatasetDir.VALID.get("enterprises.csv")
+			.replace("LEADING|LISTED,2010,300,5.5", "LEADING,2010,300,6.5"));
+		JsonNode run = awaitEnd(accepted(this.http.postBytes(ADMIN, PATH + "?dryRun=true", "application/zip",
+				zip(entries("", changed)))));
+		assertThat(run.path("status").asString()).isEqualTo("DRY_RUN");
+		HttpGraphQl.Response response = this.http.post(VIEWER, """
+				query($id: ID!) { importRun(id: $id) { changesNotListed
+				  changes { file line key text fields { field before after } } } }""", Map.of("id", run.path("id").asString()));
+		JsonNode changes = response.data().path("importRun").path("changes");
+		assertThat(changes).as(response.text()).hasSize(1);
+		assertThat(changes.path(0).path("text").asString())
+			.isEqualTo("enterprises.csv:2 t-e1: revenue 5.5 → 6.5; tags [LEADING, LISTED] → [LEADING]");
+		assertThat(changes.path(0).path("line").asInt()).isEqualTo(2);
+		assertThat(changes.path(0).path("fields").path(0).path("field").asString()).isEqualTo("revenue");
+		assertThat(changes.path(0).path("fields").path(0).path("before").asString()).isEqualTo("5.5");
+		assertThat(response.data().path("importRun").path("changesNotListed").asInt()).isZero();
+		assertThat(run.path("report").asString())
+			.contains("  enterprises.csv:2 t-e1: revenue 5.5 → 6.5; tags [LEADING, LISTED] → [LEADING]");
 		assertThat(GraphChecksum.dump(this.graph)).isEqualTo(before);
 	}
 

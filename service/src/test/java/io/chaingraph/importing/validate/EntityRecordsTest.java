@@ -37,4 +37,23 @@ class EntityRecordsTest {
 		}
 	}
 
+	@Test
+	void aMergedRecordKeepsWhatTheRowDoesNotSetAndIsFingerprintedWhole() {
+		Map<String, Object> typed = Map.of("revenue", 5.5, "tags", List.of("LEADING"), "employees", 300L);
+		Map<String, Object> stored = EntityRecords.nodeProps("Enterprise", "e1", "甲", List.of("甲公司"), typed, "report");
+		// the row has id, name and revenue only; it names no source
+		Map<String, Object> row = EntityRecords.nodeProps("Enterprise", "e1", "甲", List.of(), Map.of("revenue", 5.5),
+				"enterprises");
+		Map<String, Object> same = EntityRecords.mergeNode("Enterprise", stored, row, java.util.Set.of("name", "revenue"));
+		assertThat(same).isEqualTo(stored);
+
+		Map<String, Object> changed = EntityRecords.mergeNode("Enterprise", stored,
+				EntityRecords.nodeProps("Enterprise", "e1", "甲", List.of(), Map.of("revenue", 6.5), "enterprises"),
+				java.util.Set.of("name", "revenue", "employees"));
+		// employees is a column of the row's file with an empty cell: cleared; the source becomes the row's
+		assertThat(changed).containsEntry("revenue", 6.5).containsEntry("tags", List.of("LEADING"))
+			.containsEntry("aliases", List.of("甲公司")).containsEntry("source", "enterprises").doesNotContainKey("employees");
+		assertThat(changed.get("fingerprint")).isEqualTo(EntityRecords.fingerprint(changed));
+	}
+
 }
