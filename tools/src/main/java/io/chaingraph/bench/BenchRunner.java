@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public final class BenchRunner {
 
 	/** Every part, in the order they run. Further parts (queries, scaling, ...) register here. */
-	public static final List<Supplier<BenchPart>> PARTS = List.of(ImportPart::new, QueriesPart::new);
+	public static final List<Supplier<BenchPart>> PARTS = List.of(ImportPart::new, QueriesPart::new, SheetsPart::new);
 
 	/**
 	 * @param sizes the dataset sizes
