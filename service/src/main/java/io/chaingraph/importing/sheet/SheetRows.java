@@ -1,8 +1,16 @@
 package io.chaingraph.importing.sheet;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +62,15 @@ final class SheetRows implements Table {
 	private final List<Problem> found;
 
 	private final List<String> header;
+
+	/**
+	 * The rows the checking pass resolved, written to a temporary file that every later pass reads instead
+	 * of parsing the sheets and resolving their rows again (rows stream through it: memory stays flat);
+	 * deleted when this table is collected, or at exit. Null until the checking pass succeeded.
+	 */
+	private volatile Path spool;
+
+	private static final Cleaner CLEANER = Cleaner.create();
 
 	SheetRows(Kind kind, List<Sheet> sheets, Set<String> files, Resolver resolver, List<Problem> found) {
 		this.kind = kind;
@@ -110,12 +127,107 @@ final class SheetRows implements Table {
 			}
 		}
 		int[] rows = { 0 };
-		return read(problems, row -> rows[0]++) ? rows[0] : -1;
+		Path file;
+		try {
+			file = Files.createTempFile("chaingraph-sheet-", ".rows");
+		}
+		catch (IOException ex) {
+			// no spool: every pass reads the sheets
+			return read(problems, row -> rows[0]++) ? rows[0] : -1;
+		}
+		file.toFile().deleteOnExit();
+		boolean readable;
+		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+			readable = read(problems, row -> {
+				rows[0]++;
+				writeRow(out, row);
+			});
+			out.writeBoolean(false); // the end
+		}
+		catch (IOException ex) {
+			readable = read(problems, row -> { });
+			deleteQuietly(file);
+			return readable ? rows[0] : -1;
+		}
+		if (!readable) {
+			deleteQuietly(file);
+			return -1;
+		}
+		Path before = this.spool;
+		this.spool = file;
+		CLEANER.register(this, () -> deleteQuietly(file));
+		if (before != null) {
+			deleteQuietly(before);
+		}
+		return rows[0];
 	}
 
 	@Override
 	public void rows(Consumer<RawRow> each) {
-		read(null, each);
+		Path file = this.spool;
+		if (file == null) {
+			read(null, each);
+			return;
+		}
+		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+			while (in.readBoolean()) {
+				int line = in.readInt();
+				String sheet = readText(in);
+				String[] values = new String[in.readInt()];
+				for (int i = 0; i < values.length; i++) {
+					values[i] = readText(in);
+				}
+				each.accept(new RawRow(line, values, sheet));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the resolved rows of " + this.files, ex);
+		}
+	}
+
+	private static void writeRow(DataOutputStream out, RawRow row) {
+		try {
+			out.writeBoolean(true);
+			out.writeInt(row.line());
+			writeText(out, row.file());
+			out.writeInt(row.values().length);
+			for (String value : row.values()) {
+				writeText(out, value);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Text as length and UTF-8 bytes; -1 for null (a column the row's sheet does not have). */
+	private static void writeText(DataOutputStream out, String text) throws IOException {
+		if (text == null) {
+			out.writeInt(-1);
+			return;
+		}
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		out.writeInt(bytes.length);
+		out.write(bytes);
+	}
+
+	private static String readText(DataInputStream in) throws IOException {
+		int length = in.readInt();
+		if (length < 0) {
+			return null;
+		}
+		byte[] bytes = new byte[length];
+		in.readFully(bytes);
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ignored) {
+			// a temporary file; deleteOnExit has it too
+		}
 	}
 
 	/** Reads every sheet, chunk by chunk; reports row problems when {@code problems} is given. */
