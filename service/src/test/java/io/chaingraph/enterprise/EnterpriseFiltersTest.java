@@ -3,14 +3,11 @@ package io.chaingraph.enterprise;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.support.ChainFixture;
-import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphQlTest;
+import io.chaingraph.support.ChainFixtureTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Filters by region, sub-parks and size ranges, and {@code enterpriseStats}, on {@link ChainFixture} with a
  * few values set here; every expected answer is counted from the fixture by hand.
  */
-class EnterpriseFiltersTest extends GraphQlTest {
-
-	@Autowired
-	Graph graph;
+class EnterpriseFiltersTest extends ChainFixtureTest {
 
 	@BeforeEach
 	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
 		this.graph.write("""
 				MATCH (e:Enterprise) WHERE e.id IN ['e1', 'e2', 'q3']
 				SET e.region = CASE e.id WHEN 'q3' THEN '江苏省苏州市' ELSE '浙江省温州市鹿城区' END,

@@ -3,29 +3,18 @@ package io.chaingraph.gap;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.support.ChainFixture;
-import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphQlTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.chaingraph.support.ChainFixtureTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** chainGaps, gapCandidates and compareParks on {@link ChainFixture}, answers worked out by hand. */
-class GapApiTest extends GraphQlTest {
+class GapApiTest extends ChainFixtureTest {
 
-	@Autowired
-	Graph graph;
-
-	@BeforeEach
-	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
-	}
 
 	@Test
 	void eachGapKindWithRollUpsThroughSubSegmentsSubParksAndOtherChains() {

@@ -5,20 +5,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.support.ChainFixture;
-import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphQlTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.chaingraph.support.ChainFixtureTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code nodes(ids)}: a batch lookup over the {@code Entity} interface, on {@link ChainFixture}. */
-class NodesTest extends GraphQlTest {
+class NodesTest extends ChainFixtureTest {
 
 	static final String NODES = """
 			query($ids: [ID!]!) {
@@ -30,13 +26,6 @@ class NodesTest extends GraphQlTest {
 			  }
 			}""";
 
-	@Autowired
-	Graph graph;
-
-	@BeforeEach
-	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
-	}
 
 	@Test
 	void entitiesOfEveryTypeInTheOrderAskedNullForUnknownIds() {

@@ -4,14 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.support.ChainFixture;
-import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphQlTest;
+import io.chaingraph.support.ChainFixtureTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,14 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The details a front-end draws with, on {@link ChainFixture}: a node's stage, chain, parks, tags and gap
  * kind in a park; an edge's product, year, weight, confidence and provenance.
  */
-class SubgraphDetailsTest extends GraphQlTest {
-
-	@Autowired
-	Graph graph;
+class SubgraphDetailsTest extends ChainFixtureTest {
 
 	@BeforeEach
 	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
 		this.graph.write("MATCH (:Enterprise {id: 'q1'})-[r:SUPPLIES]->() SET r.source = 'supplies.csv'", Map.of());
 	}
 

@@ -2,14 +2,10 @@ package io.chaingraph.graphql;
 
 import java.util.List;
 
-import io.chaingraph.config.Graph;
 import io.chaingraph.support.ChainFixture;
-import io.chaingraph.support.Fixtures;
-import io.chaingraph.support.GraphQlTest;
-import org.junit.jupiter.api.BeforeEach;
+import io.chaingraph.support.ChainFixtureTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
@@ -17,15 +13,8 @@ import org.springframework.graphql.execution.ErrorType;
  * over-large number without graphql-java's internals, an unknown id in a filter, a park given twice;
  * and tag filters in any letter case.
  */
-class ErrorRulesTest extends GraphQlTest {
+class ErrorRulesTest extends ChainFixtureTest {
 
-	@Autowired
-	Graph graph;
-
-	@BeforeEach
-	void build() {
-		ChainFixture.build(new Fixtures(this.graph));
-	}
 
 	@Test
 	void aRangeRuleIsNamedBeforeTheCostEstimate() {
