@@ -293,9 +293,11 @@ class ExportController {
 	private static ResponseEntity<byte[]> download(String mediaType, String fileName, byte[] body, boolean truncated) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.parseMediaType(mediaType));
-		headers.setContentDisposition(ContentDisposition.attachment()
-			.filename(fileName, StandardCharsets.UTF_8)
-			.build());
+		// characters no file system takes become '_'; a name outside ASCII is also given in RFC 5987's filename*
+		String safe = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+		boolean ascii = safe.chars().allMatch(c -> c < 128);
+		headers.setContentDisposition(ascii ? ContentDisposition.attachment().filename(safe).build()
+				: ContentDisposition.attachment().filename(safe, StandardCharsets.UTF_8).build());
 		headers.set("X-Chaingraph-Truncated", Boolean.toString(truncated));
 		return new ResponseEntity<>(body, headers, HttpStatus.OK);
 	}

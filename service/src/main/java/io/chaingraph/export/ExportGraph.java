@@ -55,6 +55,11 @@ record ExportGraph(Map<String, Object> attributes, List<Column> nodeColumns, Lis
 		return row;
 	}
 
+	/** Whether a value is written in a format without lists: not null, not an empty list. */
+	static boolean present(Object value) {
+		return value != null && !(value instanceof List<?> list && list.isEmpty());
+	}
+
 	/** A value as text in a format without lists: list items joined by {@code ;}. */
 	static String text(Object value) {
 		if (value instanceof List<?> list) {

@@ -16,7 +16,8 @@ import io.chaingraph.export.ExportGraph.Column;
  * GEXF 1.2 (gexf.net), as Gephi reads it: a static directed graph whose nodes are labelled by their name
  * and edges by their relationship type, an edge's {@code weight} the GEXF edge weight (Gephi's own Weight
  * column), and every other column an attribute whose id and title are the column's name (a list is a
- * string of items joined by {@code ;}). The graph's attributes are in {@code <meta><description>}.
+ * string of items joined by {@code ;}; null values and empty lists have none). The graph's attributes are in
+ * {@code <meta><description>}.
  */
 final class GexfWriter {
 
@@ -116,7 +117,9 @@ final class GexfWriter {
 
 	private static void values(XMLStreamWriter xml, List<Column> columns, Set<String> own, Map<String, Object> row)
 			throws XMLStreamException {
-		List<Column> present = columns.stream().filter(c -> !own.contains(c.name()) && row.get(c.name()) != null).toList();
+		List<Column> present = columns.stream()
+			.filter(c -> !own.contains(c.name()) && ExportGraph.present(row.get(c.name())))
+			.toList();
 		if (present.isEmpty()) {
 			return;
 		}

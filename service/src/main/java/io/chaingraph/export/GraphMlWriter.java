@@ -14,7 +14,7 @@ import io.chaingraph.export.ExportGraph.Column;
 /**
  * GraphML (graphml.graphdrawing.org): one {@code <key>} per graph attribute and per node and edge column,
  * then the directed graph. Keys are {@code g_NAME}, {@code n_NAME} and {@code e_NAME} with
- * {@code attr.name} the column's name; a list is a string of items joined by {@code ;}; a null value has
+ * {@code attr.name} the column's name; a list is a string of items joined by {@code ;}; a null value or an empty list has
  * no {@code <data>}.
  */
 final class GraphMlWriter {
@@ -95,7 +95,7 @@ final class GraphMlWriter {
 	private static void values(XMLStreamWriter xml, String prefix, List<Column> columns, Map<String, Object> row)
 			throws XMLStreamException {
 		for (Column column : columns) {
-			if (!OWN.contains(column.name()) && row.get(column.name()) != null) {
+			if (!OWN.contains(column.name()) && ExportGraph.present(row.get(column.name()))) {
 				data(xml, prefix + column.name(), row.get(column.name()));
 			}
 		}
