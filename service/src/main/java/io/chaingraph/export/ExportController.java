@@ -91,7 +91,8 @@ class ExportController {
 	static final List<Column> GAP_CSV_COLUMNS = List.of(Column.of("id", Type.STRING), Column.of("name", Type.STRING),
 			Column.of("stage", Type.STRING), Column.of("localCount", Type.INT), Column.of("kind", Type.STRING));
 
-	private static final Set<String> TRAVERSAL_PARAMETERS = Set.of("id", "depth", "limit", "format");
+	private static final Set<String> TRAVERSAL_PARAMETERS = Set.of("id", "depth", "limit", "format", "parkId",
+			"weakBelow");
 
 	private static final Set<String> NETWORK_PARAMETERS = Set.of("id", "depth", "limit", "format", "relationshipTypes",
 			"labels", "parkId", "weakBelow");

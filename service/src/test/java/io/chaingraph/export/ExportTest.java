@@ -417,6 +417,11 @@ class ExportTest extends GraphQlTest {
 			assertThat(nodeIds).hasSizeGreaterThanOrEqualTo(3);
 			assertThat(download.header("Content-Disposition")).contains(direction + "-" + start + ".cyjs");
 		}
+		// a park's gap kinds on a directed walk too
+		Map<String, Map<String, String>> kinds = cyjs(get("/export/downstream", query("id", "A", "depth", "2", "parkId",
+				"P", "format", "cyjs")).json()).nodes();
+		assertThat(kinds.get("E")).containsEntry("gapKind", "BROKEN");
+		assertThat(kinds.get("D")).doesNotContainKey("gapKind");
 		// the default format is GraphML
 		assertThat(get("/export/downstream", query("id", "A")).header("Content-Type")).startsWith("application/graphml+xml");
 	}
