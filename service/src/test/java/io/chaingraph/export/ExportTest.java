@@ -543,7 +543,18 @@ class ExportTest extends GraphQlTest {
 				"parkId", "No park with id 'nope'");
 		assertRefused(get("/export/gaps", query("parkId", "nope", "chainId", "C")), 404, "parkId", "No park with id 'nope'");
 		assertRefused(get("/export/gaps", query("parkId", "P", "chainId", "nope")), 404, "chainId", "No chain with id 'nope'");
-		assertThat(get("/export/sideways", query("id", "q1")).status()).isEqualTo(404);
+		assertRefused(get("/export/sideways", query("id", "q1")), 404, null, "No export 'sideways': use "
+				+ "/export/upstream, /export/downstream, /export/network or /export/gaps");
+	}
+
+	@Test
+	void otherMethodsThanGetAreRefusedInTheSameFormat() throws Exception {
+		HttpResponse<String> post = this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port
+				+ "/export/network?id=q1")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(post.statusCode()).isEqualTo(405);
+		JsonNode body = JSON.readTree(post.body());
+		assertThat(body.path("error").asString()).as(post.body()).isEqualTo("METHOD_NOT_ALLOWED");
+		assertThat(body.path("message").asString()).contains("GET");
 	}
 
 	@Test
@@ -580,7 +591,12 @@ class ExportTest extends GraphQlTest {
 		else {
 			assertThat(body.path("message").asString()).as(download.text()).contains(parameter);
 		}
-		assertThat(body.path("parameter").asString()).isEqualTo(parameter);
+		if (parameter != null) {
+			assertThat(body.path("parameter").asString()).isEqualTo(parameter);
+		}
+		else {
+			assertThat(body.has("parameter")).isFalse();
+		}
 	}
 
 }
