@@ -185,6 +185,14 @@ public class Graph {
 		}
 	}
 
+	/**
+	 * Runs {@code work}, a request outside GraphQL (a download), within the query timeout as a whole: each of
+	 * its statements gets only the time left ({@link #timeLeft()}), and none is sent once it has run out.
+	 */
+	public <T> T withinTimeout(java.util.function.Supplier<T> work) {
+		return RequestDeadline.within(this.timeout, work);
+	}
+
 	/** Number of statements sent so far (for round-trip tests and metrics). */
 	public long statementCount() {
 		return this.statements.get();

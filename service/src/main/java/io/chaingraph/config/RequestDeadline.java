@@ -38,6 +38,21 @@ public final class RequestDeadline extends SimplePerformantInstrumentation {
 		return (deadline != null) ? Duration.ofNanos(deadline - System.nanoTime()) : null;
 	}
 
+	/**
+	 * Runs {@code work} (a request outside GraphQL, such as a download) with a deadline {@code timeout} from
+	 * now: its statements together get no more than that, as a GraphQL request's do.
+	 */
+	static <T> T within(Duration timeout, java.util.function.Supplier<T> work) {
+		Long previous = DEADLINE.get();
+		DEADLINE.set(System.nanoTime() + timeout.toNanos());
+		try {
+			return work.get();
+		}
+		finally {
+			restore(previous);
+		}
+	}
+
 	@Override
 	public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {

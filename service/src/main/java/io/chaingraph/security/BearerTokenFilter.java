@@ -36,12 +36,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			unauthorized(response, "Unsupported Authorization scheme: send 'Authorization: Bearer <token>'");
+			unauthorized(request, response, "Unsupported Authorization scheme: send 'Authorization: Bearer <token>'");
 			return;
 		}
 		Optional<ApiPrincipal> principal = this.tokens.authenticate(header.substring(7).strip());
 		if (principal.isEmpty()) {
-			unauthorized(response, "Invalid API token");
+			unauthorized(request, response, "Invalid API token");
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -56,9 +56,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static void unauthorized(HttpServletResponse response, String message) throws IOException {
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String message)
+			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-		ErrorResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", message);
+		ErrorResponses.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", message);
 	}
 
 }

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * At most {@code chaingraph.graphql.max-concurrent} GraphQL requests execute at once; the others wait
+ * At most {@code chaingraph.graphql.max-concurrent} GraphQL requests and downloads execute at once; the others wait
  * their turn in arrival order (a fair semaphore), at most the query timeout, then get 503 with a
  * GraphQL error and {@code Retry-After}. The statements are CPU-bound: sixty-four of them sharing two
  * cores each take thirty-two times as long and all miss their deadline together, whereas in a queue
@@ -43,7 +43,7 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !GraphQlRequestFilter.isGraphQlRequest(request);
+		return !GraphQlRequestFilter.isGraphQlRequest(request) && !ExportRequestFilter.isExportRequest(request);
 	}
 
 	@Override
@@ -59,7 +59,7 @@ final class ConcurrencyLimitFilter extends OncePerRequestFilter {
 		}
 		if (!acquired) {
 			response.setHeader("Retry-After", "1");
-			ErrorResponses.write(response, 503, "SERVICE_UNAVAILABLE", "The service is busy: " + this.maxConcurrent
+			ErrorResponses.write(request, response, 503, "SERVICE_UNAVAILABLE", "The service is busy: " + this.maxConcurrent
 					+ " requests are running (chaingraph.graphql.max-concurrent) and this one waited "
 					+ this.maxWait.toMillis() + " ms for its turn; retry later");
 			return;

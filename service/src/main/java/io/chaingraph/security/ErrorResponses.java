@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refusals written before GraphQL runs, in GraphQL's error format:
- * {@code {"errors":[{"message":…,"extensions":{"classification":…}}]}} with the HTTP status.
+ * {@code {"errors":[{"message":…,"extensions":{"classification":…}}]}} with the HTTP status; for the
+ * downloads ({@code /export/…}) in theirs, {@code {"error":…,"message":…}}.
  */
 public final class ErrorResponses {
 
@@ -30,9 +32,34 @@ public final class ErrorResponses {
 		}).toList());
 	}
 
+	/** The downloads' path prefix (docs/api.md, "Exports"). */
+	static final String EXPORT_PREFIX = "/export/";
+
+	/** A request for a download. */
+	static boolean isExport(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length()).startsWith(EXPORT_PREFIX);
+	}
+
+	/** The refusal in the format of the endpoint asked: a download's, or GraphQL's. */
+	static void write(HttpServletRequest request, HttpServletResponse response, int status, String classification,
+			String message) throws IOException {
+		if (isExport(request)) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("error", classification);
+			body.put("message", message);
+			write(response, status, JSON.writeValueAsBytes(body));
+		}
+		else {
+			write(response, status, classification, message);
+		}
+	}
+
 	static void write(HttpServletResponse response, int status, String classification, String message)
 			throws IOException {
-		byte[] body = JSON.writeValueAsBytes(body(classification, List.of(message)));
+		write(response, status, JSON.writeValueAsBytes(body(classification, List.of(message))));
+	}
+
+	private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
 		response.setStatus(status);
 		response.setContentType("application/json");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -13,13 +13,26 @@ import org.springframework.web.context.request.WebRequest;
  * application sees the request (a path parameter Spring Security's firewall rejects, TRACE, which
  * Tomcat refuses, a failure while dispatching) carry a GraphQL error body like every other refusal:
  * {@code {"errors":[{"message":…,"extensions":{"classification":…}}]}} instead of Spring Boot's
- * {@code {"timestamp":…,"status":…,"error":…}}. Other paths keep Spring Boot's format.
+ * {@code {"timestamp":…,"status":…,"error":…}}. The downloads ({@code /export/…}) get theirs,
+ * {@code {"error":…,"message":…}}. Other paths keep Spring Boot's format.
  */
 final class GraphQlErrorAttributes extends DefaultErrorAttributes {
 
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
 		Map<String, Object> attributes = super.getErrorAttributes(request, options);
+		if (attributes.get("path") instanceof String path && path.startsWith(ErrorResponses.EXPORT_PREFIX)) {
+			int status = (attributes.get("status") instanceof Integer s) ? s : 500;
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("error", (status == 400) ? "BAD_REQUEST" : classification(status));
+			body.put("message", switch (status) {
+				case 404 -> "Not found: the downloads are /export/upstream, /export/downstream, /export/network and /export/gaps";
+				case 405 -> "Downloads are fetched with GET; this method is not supported";
+				default -> (status >= 500) ? "The request failed on the server; try again shortly"
+						: "The request was refused (HTTP " + status + ")";
+			});
+			return body;
+		}
 		if (!(attributes.get("path") instanceof String path) || !path.startsWith("/graphql")) {
 			return attributes;
 		}

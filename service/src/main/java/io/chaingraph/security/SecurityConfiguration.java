@@ -38,7 +38,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * <li>the static pages ({@code /}, {@code /graphiql}, the explorer's files) and
  * {@code /actuator/health}: open, they carry no data;</li>
  * <li>{@code POST /api/imports} (uploads): ADMIN, decided by {@link ImportUploadFilter};</li>
- * <li>other actuator endpoints and {@code /api/**} (an import run): like reads.</li>
+ * <li>other actuator endpoints, {@code /api/**} (an import run) and the downloads {@code /export/**}: like
+ * reads; the downloads also pass {@link ExportRequestFilter} (the rate limit, shared with GraphQL's
+ * expensive queries) and the admission queue.</li>
  * </ul>
  * Stateless: no session, no cookie, so no CSRF token is needed. Only in the web server: the import
  * command's context has no HTTP and no tokens.
@@ -75,6 +77,8 @@ class SecurityConfiguration {
 				? AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
 						AuthorityAuthorizationManager.hasRole(Role.VIEWER.name()))
 				: (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(true);
+		// one bucket per client for GraphQL's traversal and gap queries and for the downloads
+		RateLimiter expensive = new RateLimiter(properties.rateLimit().expensivePerMinute());
 		RequestMatcher graphiql = request -> request.getRequestURI()
 			.substring(request.getContextPath().length())
 			.startsWith("/graphiql");
@@ -99,20 +103,21 @@ class SecurityConfiguration {
 				// decided by ImportUploadFilter (ADMIN), with the API's refusals
 				.requestMatchers(HttpMethod.POST, ImportUploadFilter.PATH).permitAll()
 				.requestMatchers("/api/**").access(reads)
+				.requestMatchers(ErrorResponses.EXPORT_PREFIX + "**").access(reads)
 				.requestMatchers("/actuator/**").access(reads)
 				.requestMatchers(HttpMethod.GET, "/**").permitAll()
 				.anyRequest().access(reads))
 			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> ErrorResponses.write(response, 401, "UNAUTHORIZED",
-						"This needs an API token: send 'Authorization: Bearer <token>'"))
-				.accessDeniedHandler((request, response, ex) -> ErrorResponses.write(response, 403, "FORBIDDEN",
+				.authenticationEntryPoint((request, response, ex) -> ErrorResponses.write(request, response, 401,
+						"UNAUTHORIZED", "This needs an API token: send 'Authorization: Bearer <token>'"))
+				.accessDeniedHandler((request, response, ex) -> ErrorResponses.write(request, response, 403, "FORBIDDEN",
 						"The token's role does not allow this")))
 			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(new GraphQlRequestFilter(tokens, requireTokenForReads,
-					limits.graphql().maxRequestSize().toBytes(),
-					new RateLimiter(properties.rateLimit().expensivePerMinute())), AuthorizationFilter.class)
+					limits.graphql().maxRequestSize().toBytes(), expensive), AuthorizationFilter.class)
+			.addFilterAfter(new ExportRequestFilter(expensive), GraphQlRequestFilter.class)
 			.addFilterAfter(new ConcurrencyLimitFilter(ConcurrencyLimitFilter.effective(limits.graphql().maxConcurrent()),
-					limits.query().timeout()), GraphQlRequestFilter.class)
+					limits.query().timeout()), ExportRequestFilter.class)
 			.addFilterAfter(new ImportUploadFilter(tokens), AuthorizationFilter.class);
 		return http.build();
 	}
@@ -140,6 +145,9 @@ class SecurityConfiguration {
 			graphql.setMaxAge(Duration.ofHours(1));
 			source.registerCorsConfiguration("/graphql", graphql);
 			source.registerCorsConfiguration("/api/**", graphql);
+			CorsConfiguration exports = new CorsConfiguration(graphql);
+			exports.setExposedHeaders(List.of("Content-Disposition", "X-Chaingraph-Truncated"));
+			source.registerCorsConfiguration(ErrorResponses.EXPORT_PREFIX + "**", exports);
 		}
 		return source;
 	}

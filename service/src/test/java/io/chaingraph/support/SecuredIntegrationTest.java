@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
 		"chaingraph.security.tokens=viewer:VIEWER:viewer-token-0123456789, editor:EDITOR:editor-token-0123456789,"
 				+ " admin:ADMIN:sha256:ca8d40e6ce4716b552f1c69863335b502f2afb57ffae171d6675fd56d91ca5b2,"
-				+ " editor2:EDITOR:editor2-token-012345678, limited:VIEWER:limited-token-012345678",
+				+ " editor2:EDITOR:editor2-token-012345678, limited:VIEWER:limited-token-012345678,"
+				+ " exports:VIEWER:exports-token-012345678",
 		"chaingraph.cors.allowed-origins=https://explorer.example", "chaingraph.graphql.max-request-size=8KB",
 		"chaingraph.rate-limit.expensive-per-minute=3", "chaingraph.graphql.introspection=false",
 		"chaingraph.query.timeout=60s", "chaingraph.import.max-upload-size=256KB",
@@ -39,6 +40,9 @@ public abstract class SecuredIntegrationTest extends IntegrationTest {
 	public static final String EDITOR2 = "editor2-token-012345678";
 
 	public static final String LIMITED = "limited-token-012345678";
+
+	/** A rate-limit bucket of its own for the downloads' tests. */
+	public static final String EXPORTS = "exports-token-012345678";
 
 	@LocalServerPort
 	protected int port;
