@@ -281,7 +281,10 @@ class LookupTest extends GraphQlTestSupport {
 		assertThat(ids(run("enterprises", "stage", "DOWNSTREAM"))).containsExactly("x1", "x3");
 		assertThat(ids(run("enterprises", "parkId", "L", "stage", "UPSTREAM"))).isEmpty();
 		assertThat(ids(run("enterprises", "parkId", "M", "nodeId", "K2N"))).containsExactly("x4");
-		assertThat(ids(run("enterprises", "parkId", "nope"))).isEmpty();
+		// a filter naming no park is an error, never an empty success hiding the typo
+		tester().documentName("enterprises").variable("parkId", "nope").execute()
+			.errors().expect(e -> e.getErrorType() == org.springframework.graphql.execution.ErrorType.NOT_FOUND
+					&& e.getMessage().equals("No park with id 'nope'"));
 		GraphQlResponse counted = run("enterprises", "parkId", "L", "first", 1, "withTotal", true);
 		assertThat(ids(counted)).containsExactly("x1");
 		assertThat((Object) at(counted, "enterprises.totalCount")).isEqualTo(4);

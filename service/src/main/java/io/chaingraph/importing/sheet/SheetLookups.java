@@ -95,11 +95,12 @@ class SheetLookups {
 		if (this.graph == null) {
 			return List.of();
 		}
-		return this.graph.list("MATCH (n:" + switch (label) {
-			case "Park" -> "Park";
-			case "ChainNode" -> "ChainNode";
-			default -> throw new IllegalArgumentException(label);
-		} + ") RETURN n.id AS id, n.name AS name, n.aliases AS aliases LIMIT $max", Map.of("max", MAX_NAMED),
+		if (!label.equals("Park") && !label.equals("ChainNode")) {
+			throw new IllegalArgumentException(label);
+		}
+		// the label as a value: Cypher text is never built from input
+		return this.graph.list("MATCH (n:Entity) WHERE $label IN labels(n) RETURN n.id AS id, n.name AS name, "
+				+ "n.aliases AS aliases LIMIT $max", Map.of("label", label, "max", MAX_NAMED),
 				r -> new Named(r.get("id").asString(), r.get("name").asString(""),
 						r.get("aliases").isNull() ? List.of() : r.get("aliases").asList(v -> v.asString())));
 	}
