@@ -27,7 +27,7 @@ public record DocumentText(String title, List<String> paragraphs) {
 	/** Why a file is not read (unknown type, not UTF-8, a corrupt or oversized {@code .docx}). */
 	public static final class Unreadable extends RuntimeException {
 
-		Unreadable(String message) {
+		public Unreadable(String message) {
 			super(message);
 		}
 
