@@ -56,7 +56,8 @@ final class Extractor {
 	private static final Pattern SENTENCE_END = Pattern.compile("[。！？；!?;]");
 
 	/** Park … 落地/入驻/签约 … X: X is in the park. */
-	private static final Pattern HOSTS = Pattern.compile("落地|入驻|签约|落户|引进|集聚");
+	private static final Pattern HOSTS = Pattern.compile(
+			"(已经|已|近日|日前|先后|共|累计|成功|正式|今年|新)*(签约落地|签约入驻|落地|入驻|签约|落户|引进|集聚)了?");
 
 	/** X (等) 入驻 / 落户 / 签约 (P): X is in P, or in the park the paragraph is about. */
 	private static final Pattern MOVES_IN = Pattern.compile("^\\s*(等)?(入驻|落户|签约落户|签约入驻|签约|落地)");
@@ -111,11 +112,8 @@ final class Extractor {
 			if (!park.isPark()) {
 				continue;
 			}
-			Matcher verb = HOSTS.matcher(paragraph).region(park.end(), Math.min(to, park.end() + 4));
-			if (!verb.lookingAt() && !paragraph.startsWith("已", park.end())) {
-				continue;
-			}
-			if (!verb.find()) {
+			Matcher verb = HOSTS.matcher(paragraph).region(park.end(), to);
+			if (!verb.lookingAt()) {
 				continue;
 			}
 			for (Mention x : inSentence) {

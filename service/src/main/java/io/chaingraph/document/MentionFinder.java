@@ -142,7 +142,8 @@ final class MentionFinder {
 			}
 			String stem = window.substring(open);
 			String name = stem + ending.group();
-			if (stem.codePointCount(0, stem.length()) < 2 || name.length() > 20 || NOT_A_NAME.matcher(name).find()
+			int minStem = "Enterprise".equals(ENDINGS.get(ending.group())) ? 2 : 3; // 研发中心, 名园: words, not names
+			if (stem.codePointCount(0, stem.length()) < minStem || name.length() > 20 || NOT_A_NAME.matcher(name).find()
 					|| NUMERAL_START.matcher(name).find() || !Character.UnicodeScript.of(name.codePointAt(0))
 						.equals(Character.UnicodeScript.HAN)) {
 				continue;
