@@ -20,8 +20,8 @@ import io.chaingraph.importing.sheet.SheetLookups.Candidate;
 import io.chaingraph.importing.sheet.SheetLookups.Named;
 
 /**
- * Gives a sheet's rows their ids: an enterprise by its credit code in the graph, else by its exact
- * normalised name or alias, else a new stable id ({@code ent-<creditCode>}, or {@code ent-} and a
+ * Gives a sheet's rows their ids: an enterprise by its credit code in the graph, else by its listing
+ * (stock) code, else by its exact normalised name or alias, else a new stable id ({@code ent-<creditCode>}, or {@code ent-} and a
  * hash of the normalised name); a park or segment cell by id, else by normalised name or alias
  * among the dataset's and the graph's. Several matches are an error that lists them, never a guess.
  */
@@ -36,14 +36,17 @@ final class Resolver {
 
 		final String creditCode;
 
+		final String stockCode;
+
 		String id;
 
 		String problem;
 
-		Pending(String givenId, String name, String creditCode) {
+		Pending(String givenId, String name, String creditCode, String stockCode) {
 			this.givenId = givenId;
 			this.name = name;
 			this.creditCode = creditCode;
+			this.stockCode = (stockCode != null) ? stockCode.strip() : "";
 		}
 
 	}
@@ -89,7 +92,7 @@ final class Resolver {
 			}
 		}
 		Map<String, List<Candidate>> byCode = this.lookups.enterprisesByCreditCode(codes);
-		Set<String> names = new HashSet<>();
+		Set<String> stockCodes = new HashSet<>();
 		for (Pending row : rows) {
 			if (row.id != null) {
 				continue;
@@ -100,6 +103,31 @@ final class Resolver {
 			}
 			else if (found.size() > 1) {
 				row.problem = ambiguous(found, "credit code " + row.creditCode);
+				row.id = newId(row.creditCode, row.name);
+			}
+			else if (!row.stockCode.isEmpty()) {
+				stockCodes.add(row.stockCode);
+			}
+		}
+		Map<String, List<Candidate>> byStockCode = this.lookups.enterprisesByStockCode(stockCodes);
+		Set<String> names = new HashSet<>();
+		for (Pending row : rows) {
+			if (row.id != null) {
+				continue;
+			}
+			List<Candidate> found = new ArrayList<>();
+			for (Candidate candidate : byStockCode.getOrDefault(row.stockCode, List.of())) {
+				// a listing code with another credit code is another company (codes get reused after delisting)
+				if (row.creditCode.isEmpty() || candidate.creditCode() == null
+						|| candidate.creditCode().equals(row.creditCode)) {
+					found.add(candidate);
+				}
+			}
+			if (found.size() == 1) {
+				row.id = found.get(0).id();
+			}
+			else if (found.size() > 1) {
+				row.problem = ambiguous(found, "listing code " + row.stockCode);
 				row.id = newId(row.creditCode, row.name);
 			}
 			else if (!NameNormalizer.normalize(row.name).isEmpty()) {

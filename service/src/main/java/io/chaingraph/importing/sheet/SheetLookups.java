@@ -58,6 +58,23 @@ class SheetLookups {
 		return found;
 	}
 
+	/** Enterprises by their listing (stock) code. */
+	Map<String, List<Candidate>> enterprisesByStockCode(Set<String> codes) {
+		Map<String, List<Candidate>> found = new HashMap<>();
+		if (this.graph == null || codes.isEmpty()) {
+			return found;
+		}
+		this.graph.list("""
+				UNWIND $codes AS code
+				CALL { WITH code MATCH (e:Enterprise {stockCode: code}) RETURN e ORDER BY e.id LIMIT $max }
+				RETURN code, e.id AS id, e.name AS name, e.creditCode AS creditCode""",
+				Map.of("codes", List.copyOf(codes), "max", MAX_CANDIDATES + 1),
+				r -> found.computeIfAbsent(r.get("code").asString(), k -> new ArrayList<>())
+					.add(new Candidate(r.get("id").asString(), r.get("name").asString(""),
+							r.get("creditCode").isNull() ? null : r.get("creditCode").asString())));
+		return found;
+	}
+
 	/** Enterprises whose normalised name, or one of whose aliases' normalised forms, is the given one. */
 	Map<String, List<Candidate>> enterprisesByName(Set<String> normNames) {
 		Map<String, List<Candidate>> found = new HashMap<>();

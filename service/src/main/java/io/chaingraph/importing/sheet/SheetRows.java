@@ -308,7 +308,7 @@ final class SheetRows implements Table {
 		List<Resolver.Pending> pending = new ArrayList<>(chunk.size());
 		for (Row row : chunk) {
 			pending.add(new Resolver.Pending(cell(sheet, row, Field.ID), cell(sheet, row, Field.NAME),
-					creditCode(cell(sheet, row, Field.CREDIT_CODE))));
+					creditCode(cell(sheet, row, Field.CREDIT_CODE)), cell(sheet, row, Field.STOCK_CODE)));
 		}
 		this.resolver.enterprises(pending);
 		for (int i = 0; i < chunk.size(); i++) {

@@ -131,6 +131,24 @@ class EnterpriseSheetImportTest extends IntegrationTest {
 	}
 
 	@Test
+	void aListingCodeFindsTheEnterpriseWhenNoCreditCodeDoes() throws Exception {
+		new Fixtures(this.graph).cypher("""
+				CREATE (:Enterprise:Entity {id: 'g-listed', name: '上市企业', aliases: [], tags: [], stockCode: '600001',
+				                            normName: '上市企业', normText: '上市企业'})""");
+		write("上市.xlsx", new Workbooks().sheet("名单", List.of(row("企业名称", "统一社会信用代码", "股票代码"),
+				row("上市企业股份", "", "600001"), row("另一家", "", "600002"))).bytes());
+		ImportReport report = run(false);
+		assertThat(errors(report)).isEmpty();
+		// the listed row is the graph's enterprise (its sheet name becomes an alias); the other is new
+		assertThat(enterprise("g-listed")).containsEntry("name", "上市企业").containsEntry("stockCode", "600001")
+			.containsEntry("aliases", List.of("上市企业股份"));
+		assertThat(this.graph.one("MATCH (e:Enterprise {stockCode: '600002'}) RETURN e.id AS id", Map.of(),
+				r -> r.get("id").asString())).hasValue(Resolver.newId("", "另一家"));
+		assertThat(this.graph.one("MATCH (e:Enterprise) RETURN count(e) AS n", Map.of(), r -> r.get("n").asLong()))
+			.hasValue(3L);
+	}
+
+	@Test
 	void aColumnOneSheetLacksKeepsTheStoredValueOfItsRows() throws Exception {
 		this.graph.write("MATCH (e:Enterprise {id: 'g-ent'}) SET e.founded = 1999, e.region = '浙江省温州市'", Map.of());
 		this.graph.write("MATCH (e:Enterprise {id: 'g-ent'}), (p:Park {id: 'g-park'}) CREATE (e)-[:LOCATED_IN]->(p)",
