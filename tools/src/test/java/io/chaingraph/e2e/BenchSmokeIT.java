@@ -52,6 +52,19 @@ class BenchSmokeIT {
 	}
 
 	@Test
+	void smokeBenchComparesAWorkbookWithTheSameRowsAsCsv() throws Exception {
+		String markdown = Files.readString(out.resolve("sheets.md"), StandardCharsets.UTF_8);
+		assertThat(markdown).contains("### Sheets: an enterprise workbook vs the same rows as enterprises.csv");
+		for (String source : new String[] { "enterprises.csv", "企业名录.xlsx" }) {
+			assertThat(markdown.lines().filter(l -> l.startsWith("| smoke") && l.contains(source)))
+				.as(source)
+				.singleElement()
+				.satisfies(row -> assertThat(row).containsPattern("\\| \\d+\\.\\d+ s +\\|").containsPattern("\\| [\\d,]+ MB +\\|"));
+		}
+		assertThat(markdown).containsPattern("- smoke: the workbook imports at \\d+\\.\\d+× the CSV's rows/s");
+	}
+
+	@Test
 	void smokeBenchPrintsTheQueryConcurrencyTablesAndDrawsTheChart() throws Exception {
 		String markdown = Files.readString(out.resolve("queries.md"), StandardCharsets.UTF_8);
 		assertThat(markdown).contains("### GraphQL over HTTP vs the driver on smoke", "### Queries on smoke",
