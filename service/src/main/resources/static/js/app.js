@@ -2,7 +2,7 @@
 // Routes: #/network/ID?expand=a,b&sel=ID   #/chain/CHAIN?park=PARK&node=SEGMENT   #/park/PARK?compare=PARK2
 import cytoscape from '../webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 import { gql } from './api.js';
-import { h, clear, hashFor, download } from './dom.js';
+import { h, clear, hashFor, download, pct } from './dom.js';
 import { TYPE_LABELS } from './style.js';
 import * as networkView from './network.js';
 import * as chainView from './chain.js';
@@ -141,6 +141,7 @@ async function render() {
   exportData = () => null;
   ctx.legend();
   ctx.empty(null);
+  $('home').hidden = true;
   ctx.status('');
   if (route.view === 'home') {
     renderHome(ctx);
@@ -155,17 +156,80 @@ async function render() {
   }
 }
 
+// The start page: every park's focus chains with coverage and gap counts (parkGaps), worst first, sortable.
+const GAP_SORTS = {
+  worst: (a, b) => b.broken - a.broken || b.missing - a.missing || a.coverage - b.coverage || b.weak - a.weak,
+  coverage: (a, b) => a.coverage - b.coverage,
+  broken: (a, b) => b.broken - a.broken,
+  missing: (a, b) => b.missing - a.missing,
+  weak: (a, b) => b.weak - a.weak,
+  park: (a, b) => a.park.localeCompare(b.park, 'zh-Hans-CN-u-co-pinyin'),
+};
+
+function overviewQuery(parkIds) {
+  const vars = parkIds.map((_, i) => `$p${i}: ID!`).join(', ');
+  const fields = parkIds.map((_, i) => `p${i}: parkGaps(parkId: $p${i}) { chain { id name } coverage counts { segments present missing broken weak } }`).join('\n');
+  return `query(${vars}) { ${fields} }`;
+}
+
+function renderOverview(ctx, box, parks) {
+  const focused = parks.filter((p) => p.focusChains.length > 0);
+  if (focused.length === 0) {
+    clear(box, h('p', { class: 'muted' }, 'No park has focus chains yet (park_chains.csv).'));
+    return;
+  }
+  const variables = {};
+  focused.forEach((p, i) => { variables[`p${i}`] = p.id; });
+  ctx.busy(gql(overviewQuery(focused.map((p) => p.id)), variables), 'Loading the parks\' gap reports').then((data) => {
+    if (!ctx.live()) return;
+    const rows = [];
+    focused.forEach((p, i) => {
+      for (const r of data[`p${i}`]) {
+        rows.push({ parkId: p.id, park: p.name, chainId: r.chain.id, chain: r.chain.name, coverage: r.coverage, ...r.counts });
+      }
+    });
+    let sort = 'worst';
+    const tbody = h('tbody');
+    const draw = () => {
+      const sorted = [...rows].sort((a, b) => GAP_SORTS[sort](a, b) || a.park.localeCompare(b.park, 'zh-Hans-CN-u-co-pinyin'));
+      clear(tbody, sorted.map((r) => h('tr', { dataset: { park: r.parkId, chain: r.chainId } },
+        h('td', {}, h('a', { href: hashFor('park', r.parkId) }, r.park)),
+        h('td', {}, h('a', { href: hashFor('chain', r.chainId, { park: r.parkId }) }, r.chain)),
+        h('td', { class: 'num' }, pct(r.coverage)),
+        h('td', { class: 'num gap-broken' }, String(r.broken)),
+        h('td', { class: 'num gap-missing' }, String(r.missing)),
+        h('td', { class: 'num gap-weak' }, String(r.weak)))));
+      for (const th of box.querySelectorAll('th[data-sort]')) th.setAttribute('aria-sort', th.dataset.sort === sort ? 'ascending' : 'none');
+    };
+    const header = (key, zh, en) => h('th', { scope: 'col', dataset: { sort: key } },
+      h('button', { type: 'button', class: 'sort', onclick: () => { sort = key; draw(); } }, zh, h('br'), h('span', { class: 'muted' }, en)));
+    clear(box,
+      h('p', { class: 'muted' }, '最严重的缺口在前 Worst gaps first: 断链 broken, then 缺链 missing, then low coverage. Click a heading to sort.'),
+      h('table', { id: 'overview', class: 'overview' },
+        h('thead', {}, h('tr', {},
+          header('park', '园区', 'Park'), h('th', { scope: 'col' }, '产业链', h('br'), h('span', { class: 'muted' }, 'Chain')),
+          header('coverage', '覆盖率', 'Coverage'), header('broken', '断链', 'Broken'),
+          header('missing', '缺链', 'Missing'), header('weak', '弱链', 'Weak'))),
+        tbody));
+    draw();
+  }).catch(() => {});
+}
+
 function renderHome(ctx) {
   ctx.graph([]);
   ctx.toolbar();
-  ctx.empty('Search for a park, enterprise, platform, chain or segment above — or open a view from the panel.');
+  const overview = h('div', { id: 'overview-box' }, h('p', { class: 'muted' }, 'Loading the overview…'));
+  const home = clear($('home'), h('h2', {}, '总览：各园区的产业链缺口 Overview: every park\'s chain gaps'), overview);
+  home.hidden = false;
   const panel = clear(ctx.panel, h('h2', {}, '产业链图谱 Network explorer'),
     h('p', {}, 'Find the segments of a chain a park lacks (缺链), holds weakly (弱链) or where the chain is cut (断链), and the enterprises that could fill them (补链).'),
+    h('p', {}, 'Search for a park, enterprise, platform, chain or segment above, start from the overview, or open a view below.'),
     h('p', { class: 'muted' }, 'Loading parks and chains…'));
   ctx.busy(gql(`{ parks(includeSubParks: true) { id name focusChains { chain { id name } } } chains { id name } }`), 'Loading parks and chains')
     .then((data) => {
       if (!ctx.live()) return;
       panel.lastElementChild.remove();
+      renderOverview(ctx, overview, data.parks);
       panel.append(
         h('h3', {}, '园区 Parks'),
         h('ul', { class: 'plain' }, data.parks.map((p) => h('li', {},

@@ -293,6 +293,50 @@ class ExplorerIT {
 		}
 	}
 
+	@Test
+	@Order(7)
+	void theStartPageShowsEveryParksGapsWorstFirstAndSorts() throws Exception {
+		driver.get(base);
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#overview tbody tr"), 0));
+		// one row per park and focus chain, as parkGaps answers for every park
+		JsonNode parks = api("{ parks(includeSubParks: true) { id focusChains { chain { id } } } }").get("parks");
+		List<String> expected = new ArrayList<>();
+		Map<String, JsonNode> reports = new HashMap<>();
+		for (JsonNode park : parks) {
+			String id = park.get("id").asString();
+			for (JsonNode report : api("{ parkGaps(parkId: \"" + id + "\") { chain { id } coverage counts { broken missing weak } } }")
+				.get("parkGaps")) {
+				String key = id + "/" + report.at("/chain/id").asString();
+				expected.add(key);
+				reports.put(key, report);
+			}
+		}
+		List<WebElement> rows = driver.findElements(By.cssSelector("#overview tbody tr"));
+		List<String> shown = rows.stream().map(r -> r.getDomAttribute("data-park") + "/" + r.getDomAttribute("data-chain")).toList();
+		assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+		for (WebElement row : rows) {
+			JsonNode report = reports.get(row.getDomAttribute("data-park") + "/" + row.getDomAttribute("data-chain"));
+			List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+			assertThat(cells.subList(3, 6)).containsExactly(report.at("/counts/broken").asString(),
+					report.at("/counts/missing").asString(), report.at("/counts/weak").asString());
+		}
+		// worst first: the broken counts never rise down the table
+		List<Integer> broken = rows.stream().map(r -> Integer.parseInt(r.findElements(By.tagName("td")).get(3).getText())).toList();
+		assertThat(broken).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+		// sorting by coverage: lowest first
+		driver.findElement(By.cssSelector("#overview th[data-sort='coverage'] button")).click();
+		List<Double> coverage = driver.findElements(By.cssSelector("#overview tbody tr")).stream()
+			.map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(2).getText().replace("%", "")))
+			.toList();
+		assertThat(coverage).isSorted();
+		screenshot("overview");
+		// a row leads into the chain view with the park's gaps
+		driver.findElement(By.cssSelector("#overview tr[data-park='park-gene-valley'][data-chain='chain-gene-drug'] td:nth-child(2) a"))
+			.click();
+		wait.until(d -> js("return !!(window.cy && cy.getElementById('node-gd-viral-vector').nonempty() && cy.getElementById('node-gd-viral-vector').data('gap'))"));
+		assertThat(driver.getCurrentUrl()).contains("#/chain/chain-gene-drug?park=park-gene-valley");
+	}
+
 	// --- helpers -------------------------------------------------------------------------------------------
 
 	static List<String> textList(JsonNode array) {
