@@ -42,33 +42,33 @@ class SheetLookups {
 	/** Without a graph: nothing exists yet. */
 	static final SheetLookups EMPTY = new SheetLookups(null);
 
+	/** Enterprises by their credit code. */
 	Map<String, List<Candidate>> enterprisesByCreditCode(Set<String> codes) {
-		Map<String, List<Candidate>> found = new HashMap<>();
-		if (this.graph == null || codes.isEmpty()) {
-			return found;
-		}
-		this.graph.list("""
-				UNWIND $codes AS code
-				CALL { WITH code MATCH (e:Enterprise {creditCode: code}) RETURN e ORDER BY e.id LIMIT $max }
-				RETURN code, e.id AS id, e.name AS name, e.creditCode AS creditCode""",
-				Map.of("codes", List.copyOf(codes), "max", MAX_CANDIDATES + 1),
-				r -> found.computeIfAbsent(r.get("code").asString(), k -> new ArrayList<>())
-					.add(new Candidate(r.get("id").asString(), r.get("name").asString(""),
-							r.get("creditCode").isNull() ? null : r.get("creditCode").asString())));
-		return found;
+		return byCode(BY_CREDIT_CODE, codes);
 	}
 
 	/** Enterprises by their listing (stock) code. */
 	Map<String, List<Candidate>> enterprisesByStockCode(Set<String> codes) {
+		return byCode(BY_STOCK_CODE, codes);
+	}
+
+	private static final String BY_CREDIT_CODE = """
+			UNWIND $codes AS code
+			CALL { WITH code MATCH (e:Enterprise {creditCode: code}) RETURN e ORDER BY e.id LIMIT $max }
+			RETURN code, e.id AS id, e.name AS name, e.creditCode AS creditCode""";
+
+	private static final String BY_STOCK_CODE = """
+			UNWIND $codes AS code
+			CALL { WITH code MATCH (e:Enterprise {stockCode: code}) RETURN e ORDER BY e.id LIMIT $max }
+			RETURN code, e.id AS id, e.name AS name, e.creditCode AS creditCode""";
+
+	/** Runs one of the code statements for every code at once: code → the enterprises it finds. */
+	private Map<String, List<Candidate>> byCode(String statement, Set<String> codes) {
 		Map<String, List<Candidate>> found = new HashMap<>();
 		if (this.graph == null || codes.isEmpty()) {
 			return found;
 		}
-		this.graph.list("""
-				UNWIND $codes AS code
-				CALL { WITH code MATCH (e:Enterprise {stockCode: code}) RETURN e ORDER BY e.id LIMIT $max }
-				RETURN code, e.id AS id, e.name AS name, e.creditCode AS creditCode""",
-				Map.of("codes", List.copyOf(codes), "max", MAX_CANDIDATES + 1),
+		this.graph.list(statement, Map.of("codes", List.copyOf(codes), "max", MAX_CANDIDATES + 1),
 				r -> found.computeIfAbsent(r.get("code").asString(), k -> new ArrayList<>())
 					.add(new Candidate(r.get("id").asString(), r.get("name").asString(""),
 							r.get("creditCode").isNull() ? null : r.get("creditCode").asString())));
