@@ -57,6 +57,20 @@ public class CurationGateway {
 		return new Result(written.id(), written.label(), written.version());
 	}
 
+	/**
+	 * Links an enterprise to a chain segment (OPERATES_IN) with this confidence and source, through
+	 * curation's link rules, version and audit trail; the result is the relationship's version.
+	 */
+	public Result linkToSegment(String enterpriseId, String nodeId, double confidence, String source, Actor actor) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("enterpriseId", enterpriseId);
+		values.put("nodeId", nodeId);
+		values.put("confidence", confidence);
+		values.put("source", source);
+		CurationService.Link link = this.curation.link(CurationService.LinkKind.OPERATES_IN, values, null, actor);
+		return new Result(link.fromId(), "Enterprise", link.version());
+	}
+
 	private static Kind kind(String label) {
 		return switch (String.valueOf(label)) {
 			case "Park" -> Kind.PARK;

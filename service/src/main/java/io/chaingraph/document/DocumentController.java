@@ -48,7 +48,7 @@ class DocumentController {
 
 	record ProposalView(String id, String kind, String status, double confidence, ProposalParty subject,
 			ProposalParty object, Long count, String value, String sentence, int start, int end, String documentId,
-			String reviewedBy, OffsetDateTime reviewedAt, String reason, String resultId, Integer resultVersion) {
+			String importRunId, String rule, String field, String reviewedBy, OffsetDateTime reviewedAt, String reason, String resultId, Integer resultVersion) {
 
 		static ProposalView of(Map<String, Object> p) {
 			Number version = (Number) p.get("resultVersion");
@@ -56,7 +56,8 @@ class DocumentController {
 					number(p.get("confidence")).doubleValue(), ProposalParty.of(p, "subject"), ProposalParty.of(p, "object"),
 					(p.get("count") != null) ? number(p.get("count")).longValue() : null, (String) p.get("value"),
 					(String) p.get("sentence"), number(p.get("start")).intValue(), number(p.get("end")).intValue(),
-					(String) p.get("document"), (String) p.get("reviewedBy"), (OffsetDateTime) p.get("reviewedAt"),
+					(String) p.get("document"), (String) p.get("importRun"), (String) p.get("rule"), (String) p.get("field"),
+					(String) p.get("reviewedBy"), (OffsetDateTime) p.get("reviewedAt"),
 					(String) p.get("reason"), (String) p.get("resultId"), (version != null) ? version.intValue() : null);
 		}
 

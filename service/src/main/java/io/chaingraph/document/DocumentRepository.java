@@ -17,7 +17,8 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Repository;
 
 /**
- * Documents and their proposals in the graph: {@code (:Proposal)-[:FROM]->(:Document)}. Neither is
+ * Documents and their proposals in the graph: {@code (:Proposal)-[:FROM]->(:Document)}, and the chain
+ * segments proposed after an import, {@code (:Proposal)-[:FROM]->(:ImportRun)}. Neither is
  * an {@code :Entity} and neither has a relationship to one, so nothing a document says reaches the
  * graph's queries until a proposal is accepted (the ids of the entities named are properties).
  */
@@ -62,17 +63,22 @@ class DocumentRepository {
 			MATCH (d:Document {id: $id})
 			RETURN d {.id, .title, .sha256, .fileName, .length, .ingestedAt, .ingestedBy, .text} AS d""";
 
+	/** A proposal comes from a document, or (a SEGMENT proposal) from the import run after which it was made. */
 	static final String PROPOSALS = """
-			MATCH (p:Proposal)-[:FROM]->(d:Document)
-			WHERE ($status IS NULL OR p.status = $status) AND ($kind IS NULL OR p.kind = $kind)
-			  AND ($document IS NULL OR d.id = $document) AND ($after IS NULL OR p.id > $after)
-			RETURN p {.*, document: d.id} AS p
+			MATCH (p:Proposal)-[:FROM]->(d)
+			WHERE (d:Document OR d:ImportRun)
+			  AND ($status IS NULL OR p.status = $status) AND ($kind IS NULL OR p.kind = $kind)
+			  AND ($document IS NULL OR (d:Document AND d.id = $document)) AND ($after IS NULL OR p.id > $after)
+			RETURN p {.*, document: CASE WHEN d:Document THEN d.id END,
+			          importRun: CASE WHEN d:ImportRun THEN d.id END} AS p
 			ORDER BY p.id
 			LIMIT $first""";
 
 	static final String PROPOSAL = """
-			MATCH (p:Proposal {id: $id})-[:FROM]->(d:Document)
-			RETURN p {.*, document: d.id, documentTitle: d.title} AS p""";
+			MATCH (p:Proposal {id: $id})-[:FROM]->(d)
+			WHERE d:Document OR d:ImportRun
+			RETURN p {.*, document: CASE WHEN d:Document THEN d.id END, documentTitle: d.title,
+			          importRun: CASE WHEN d:ImportRun THEN d.id END} AS p""";
 
 	static final String BY_NAME = """
 			CALL {

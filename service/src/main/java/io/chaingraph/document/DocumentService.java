@@ -67,12 +67,13 @@ public class DocumentService {
 
 	/**
 	 * Accepts a pending proposal: NEW_ENTITY creates the park, enterprise or platform; IN_PARK places
-	 * the entity in the park (LOCATED_IN, or PART_OF for a park); MENTION, COUNT and CHAIN are marked
+	 * the entity in the park (LOCATED_IN, or PART_OF for a park); SEGMENT links the enterprise to the
+	 * chain segment (OPERATES_IN, with the proposal's confidence and rule as its source); MENTION, COUNT and CHAIN are marked
 	 * accepted and change no entity. The proposal keeps who accepted it and what it changed.
 	 */
 	Map<String, Object> accept(String id, Actor actor) {
 		Map<String, Object> p = pending(id);
-		String source = "document:" + p.get("document");
+		String source = (p.get("document") != null) ? "document:" + p.get("document") : "rule:" + p.get("rule");
 		String resultId = (String) p.get("subjectId");
 		Integer resultVersion = null;
 		switch ((String) p.get("kind")) {
@@ -94,6 +95,12 @@ public class DocumentService {
 				CurationGateway.Result placed = this.curation.placeInPark(subject, park, source, actor);
 				resultId = placed.id();
 				resultVersion = placed.version();
+			}
+			case "SEGMENT" -> {
+				CurationGateway.Result linked = this.curation.linkToSegment((String) p.get("subjectId"),
+						(String) p.get("objectId"), ((Number) p.get("confidence")).doubleValue(), source, actor);
+				resultId = linked.id();
+				resultVersion = linked.version();
 			}
 			default -> {
 				// MENTION, COUNT, CHAIN: the graph's dataset format has no place for them yet

@@ -16,10 +16,11 @@ import io.chaingraph.importing.validate.NameVariant;
  * @param recovered ids of earlier runs found interrupted (killed half-way) and marked so
  * @param changes for a dry run, the first {@link #CHANGES_LISTED} records it would update, field by field
  * @param changesNotListed how many more records it would update
+ * @param segmentProposals chain segments proposed after the import for enterprises without one
  */
 public record ImportReport(String runId, String dataset, boolean dryRun, ImportStatus status, List<Problem> problems,
 		List<FileSummary> files, List<NameVariant> nameVariants, Duration elapsed, List<String> recovered,
-		List<RowChange> changes, long changesNotListed) {
+		List<RowChange> changes, long changesNotListed, int segmentProposals) {
 
 	/** How many updated records a dry run lists (the rest are counted). */
 	public static final int CHANGES_LISTED = 100;
@@ -27,6 +28,13 @@ public record ImportReport(String runId, String dataset, boolean dryRun, ImportS
 	public ImportReport(String runId, String dataset, boolean dryRun, ImportStatus status, List<Problem> problems,
 			List<FileSummary> files, List<NameVariant> nameVariants, Duration elapsed, List<String> recovered) {
 		this(runId, dataset, dryRun, status, problems, files, nameVariants, elapsed, recovered, List.of(), 0);
+	}
+
+	public ImportReport(String runId, String dataset, boolean dryRun, ImportStatus status, List<Problem> problems,
+			List<FileSummary> files, List<NameVariant> nameVariants, Duration elapsed, List<String> recovered,
+			List<RowChange> changes, long changesNotListed) {
+		this(runId, dataset, dryRun, status, problems, files, nameVariants, elapsed, recovered, changes,
+				changesNotListed, 0);
 	}
 
 	public boolean hasErrors() {

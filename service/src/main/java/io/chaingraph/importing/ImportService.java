@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.chaingraph.assignment.SegmentAssigner;
 import io.chaingraph.audit.Actor;
 import io.chaingraph.audit.AuditLog;
 import io.chaingraph.config.Graph;
@@ -62,12 +63,20 @@ public class ImportService {
 	/** Runs marked INTERRUPTED in this process that no import report has named yet. */
 	private final List<String> unreported = new ArrayList<>();
 
+	/** Proposes chain segments after a committed import; null: none proposed. */
+	private final SegmentAssigner segments;
+
 	@Autowired
-	ImportService(Graph graph, AuditLog audit, ImportProperties properties) {
-		this(graph, audit, properties.batchSize(), properties.batchTimeout(), properties.writers());
+	ImportService(Graph graph, AuditLog audit, ImportProperties properties, SegmentAssigner segments) {
+		this(graph, audit, properties.batchSize(), properties.batchTimeout(), properties.writers(), segments);
 	}
 
 	ImportService(Graph graph, AuditLog audit, int batchSize, Duration batchTimeout, int writers) {
+		this(graph, audit, batchSize, batchTimeout, writers, null);
+	}
+
+	private ImportService(Graph graph, AuditLog audit, int batchSize, Duration batchTimeout, int writers,
+			SegmentAssigner segments) {
 		if (writers < 1) {
 			throw new IllegalArgumentException("chaingraph.import.writers must be at least 1, was " + writers);
 		}
@@ -76,6 +85,7 @@ public class ImportService {
 		this.batchSize = batchSize;
 		this.batchTimeout = batchTimeout;
 		this.writers = writers;
+		this.segments = segments;
 	}
 
 	public ImportReport run(DatasetSource source, boolean dryRun, ImportProgress progress) {
@@ -238,13 +248,15 @@ public class ImportService {
 		}
 		progress.finish();
 		List<FileSummary> summaries = new ArrayList<>(files.values());
+		int proposed = proposeSegments(runId);
 		ImportReport report = new ImportReport(runId, source.location(), false, ImportStatus.SUCCEEDED,
-				validation.problems(), summaries, plan.nameVariants(), elapsed(started), recovered);
+				validation.problems(), summaries, plan.nameVariants(), elapsed(started), recovered, List.of(), 0, proposed);
 		Map<String, Object> totals = totals(summaries);
 		totals.put("id", runId);
 		totals.put("summary", json(summaries));
 		totals.put("warnings", validation.problems().size());
 		totals.put("nameVariants", plan.nameVariants().size());
+		totals.put("segmentProposals", proposed);
 		totals.put("report", ReportPrinter.text(report));
 		this.graph.write("""
 				MATCH (r:ImportRun {id: $id})
@@ -252,13 +264,31 @@ public class ImportService {
 				    r.rowsDone = r.rows, r.report = $report,
 				    r.nodesCreated = $nodesCreated, r.nodesUpdated = $nodesUpdated, r.nodesUnchanged = $nodesUnchanged,
 				    r.relsCreated = $relsCreated, r.relsUpdated = $relsUpdated, r.relsUnchanged = $relsUnchanged,
-				    r.relsRemoved = $relsRemoved, r.warnings = $warnings, r.nameVariants = $nameVariants""", totals);
+				    r.relsRemoved = $relsRemoved, r.warnings = $warnings, r.nameVariants = $nameVariants,
+				    r.segmentProposals = $segmentProposals""", totals);
 		Map<String, Object> audited = totals(summaries);
 		audited.put("status", ImportStatus.SUCCEEDED.name());
 		audited.put("dataset", source.location());
 		audited.put("checksums", checksums(plan));
 		this.audit.record(actor, "IMPORT", "ImportRun", runId, audited);
 		return report;
+	}
+
+	/**
+	 * Segment proposals for enterprises without a segment (docs/importing.md, "Chain assignment"); the
+	 * import is committed already, so a failure here is logged and leaves it as it is.
+	 */
+	private int proposeSegments(String runId) {
+		if (this.segments == null) {
+			return 0;
+		}
+		try {
+			return this.segments.propose(runId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Import {}: no chain segments were proposed: {}", runId, ex.toString());
+			return 0;
+		}
 	}
 
 	/**

@@ -83,6 +83,11 @@ public final class ReportPrinter {
 						report.changesNotListed());
 			}
 		}
+		if (report.segmentProposals() > 0) {
+			out.printf("%n环节建议 %,d 家企业尚无产业链环节，已按规则提出建议，待审核 (proposals(kind: SEGMENT)).%n"
+					+ "Segment proposals: %,d enterprise(s) without a chain segment got one proposed by the rules, "
+					+ "waiting for review.%n", report.segmentProposals(), report.segmentProposals());
+		}
 		for (String recovered : report.recovered()) {
 			out.printf("%nRun %s had been interrupted; this run completes its dataset if it is the same.%n", recovered);
 		}
