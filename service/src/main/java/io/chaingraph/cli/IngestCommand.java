@@ -23,9 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"The same document again changes nothing." })
 final class IngestCommand implements Callable<Integer> {
 
-	/** Larger files are refused (a news or policy document is far smaller). */
-	static final long MAX_BYTES = 20L * 1024 * 1024;
-
 	@Parameters(paramLabel = "FILE", arity = "1..*", description = "the documents")
 	List<Path> files;
 
@@ -55,7 +52,7 @@ final class IngestCommand implements Callable<Integer> {
 			DocumentService documents = context.getBean(DocumentService.class);
 			for (Path file : this.files) {
 				try {
-					if (Files.size(file) > MAX_BYTES) {
+					if (Files.size(file) > DocumentText.MAX_BYTES) {
 						throw new DocumentText.Unreadable(file + ": larger than 20 MB / 文件过大");
 					}
 					DocumentService.Ingested ingested = documents.ingest(file.toString(), Files.readAllBytes(file),

@@ -24,6 +24,10 @@ import org.jsoup.nodes.Element;
  */
 public record DocumentText(String title, List<String> paragraphs) {
 
+	/** Larger documents are refused (a news or policy document is far smaller). */
+	public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+
 	/** Why a file is not read (unknown type, not UTF-8, a corrupt or oversized {@code .docx}). */
 	public static final class Unreadable extends RuntimeException {
 

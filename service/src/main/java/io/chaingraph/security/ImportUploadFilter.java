@@ -13,13 +13,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Uploads of imports ({@code POST /api/imports}) need the ADMIN role, decided before the body is
+ * Uploads of imports ({@code POST /api/imports}) and of documents ({@code POST /api/documents}) need the
+ * ADMIN role, decided before the body is
  * read, with the same refusals as a mutation: no token configured → 403 (read-only service), no
  * token → 401, a weaker role → 403. The controller checks the role again ({@code @PreAuthorize}).
  */
 final class ImportUploadFilter extends OncePerRequestFilter {
 
 	static final String PATH = "/api/imports";
+
+	static final String DOCUMENTS_PATH = "/api/documents";
 
 	private final ApiTokens tokens;
 
@@ -30,15 +33,17 @@ final class ImportUploadFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !"POST".equals(request.getMethod()) || !(path.equals(PATH) || path.equals(PATH + "/"));
+		return !"POST".equals(request.getMethod()) || !(path.equals(PATH) || path.equals(PATH + "/")
+				|| path.equals(DOCUMENTS_PATH) || path.equals(DOCUMENTS_PATH + "/"));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String what = request.getRequestURI().contains(DOCUMENTS_PATH) ? "document uploads" : "imports";
 		if (this.tokens.isEmpty()) {
 			ErrorResponses.write(response, 403, "FORBIDDEN", "The service is read-only: no API tokens are "
-					+ "configured (chaingraph.security.tokens / CHAINGRAPH_TOKENS), so imports are refused");
+					+ "configured (chaingraph.security.tokens / CHAINGRAPH_TOKENS), so " + what + " are refused");
 			return;
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -46,12 +51,13 @@ final class ImportUploadFilter extends OncePerRequestFilter {
 				&& authentication.getPrincipal() instanceof ApiPrincipal p) ? p : null;
 		if (principal == null) {
 			ErrorResponses.write(response, 401, "UNAUTHORIZED",
-					"Imports need an API token with the ADMIN role: send 'Authorization: Bearer <token>'");
+					(what.equals("imports") ? "Imports" : "Document uploads")
+							+ " need an API token with the ADMIN role: send 'Authorization: Bearer <token>'");
 			return;
 		}
 		if (!principal.role().includes(Role.ADMIN)) {
 			ErrorResponses.write(response, 403, "FORBIDDEN", "The token '" + principal.name() + "' has the role "
-					+ principal.role() + "; importing needs ADMIN");
+					+ principal.role() + "; " + what + " need ADMIN");
 			return;
 		}
 		chain.doFilter(request, response);

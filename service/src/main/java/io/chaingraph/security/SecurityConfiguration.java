@@ -37,7 +37,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * operation (queries, mutations, deletes) and applies the size and rate limits;</li>
  * <li>the static pages ({@code /}, {@code /graphiql}, the explorer's files) and
  * {@code /actuator/health}: open, they carry no data;</li>
- * <li>{@code POST /api/imports} (uploads): ADMIN, decided by {@link ImportUploadFilter};</li>
+ * <li>{@code POST /api/imports} and {@code POST /api/documents} (uploads): ADMIN, decided by
+ * {@link ImportUploadFilter};</li>
  * <li>other actuator endpoints, {@code /api/**} (an import run) and the downloads {@code /export/**}: like
  * reads; the downloads also pass {@link ExportRequestFilter} (the rate limit, shared with GraphQL's
  * expensive queries) and the admission queue.</li>
@@ -101,7 +102,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/graphql").permitAll()
 				// decided by ImportUploadFilter (ADMIN), with the API's refusals
-				.requestMatchers(HttpMethod.POST, ImportUploadFilter.PATH).permitAll()
+				.requestMatchers(HttpMethod.POST, ImportUploadFilter.PATH, ImportUploadFilter.DOCUMENTS_PATH).permitAll()
 				.requestMatchers("/api/**").access(reads)
 				.requestMatchers(ErrorResponses.EXPORT_PREFIX + "**").access(reads)
 				.requestMatchers("/actuator/**").access(reads)

@@ -240,4 +240,51 @@ class DocumentIngestTest extends SecuredIntegrationTest {
 			.contains(1L);
 	}
 
+	private long documentCount() {
+		return this.graph.one("MATCH (d:Document) RETURN count(d) AS n", Map.of(), r -> r.get("n").asLong()).orElseThrow();
+	}
+
+	@Test
+	void anAdminUploadsDocumentsOverHttpAndAnUnreadableOneStoresNothing() {
+		String news = "<html><head><title>云软件谷</title></head><body><p>国技互联入驻温州国际云软件谷。</p></body></html>";
+		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		files.put("news.html", news.getBytes(StandardCharsets.UTF_8));
+		files.put("policy.txt", "中国基因药谷引育生态企业276家。".getBytes(StandardCharsets.UTF_8));
+
+		// an editor may review but not upload; no token at all is 401
+		assertThat(this.http.postMultipart(EDITOR, "/api/documents", Map.of(), files).status()).isEqualTo(403);
+		assertThat(this.http.postMultipart(null, "/api/documents", Map.of(), files).status()).isEqualTo(401);
+		assertThat(documentCount()).isZero();
+
+		// one unreadable document among them: none is stored, each refusal named
+		Map<String, byte[]> mixed = new java.util.LinkedHashMap<>(files);
+		mixed.put("scan.pdf", new byte[] { '%', 'P', 'D', 'F' });
+		HttpGraphQl.Response refused = this.http.postMultipart(ADMIN, "/api/documents", Map.of(), mixed);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.text()).contains("scan.pdf: not a document this service reads", "nothing was stored");
+		assertThat(documentCount()).isZero();
+
+		HttpGraphQl.Response stored = this.http.postMultipart(ADMIN, "/api/documents", Map.of(), files);
+		assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+		JsonNode documents = stored.body().path("documents");
+		assertThat(documents.size()).isEqualTo(2);
+		assertThat(documents.get(0).path("file").asString()).isEqualTo("news.html");
+		assertThat(documents.get(0).path("created").asBoolean()).isTrue();
+		assertThat(documents.get(0).path("proposals").asInt()).isPositive();
+		String id = documents.get(0).path("id").asString();
+		assertThat(proposals(id)).anyMatch(p -> "IN_PARK".equals(p.get("kind")) && "国技互联".equals(p.get("subjectName")));
+		assertThat(this.graph.one("MATCH (d:Document {id: $id}) RETURN d.ingestedBy AS by", Map.of("id", id),
+				r -> r.get("by").asString())).contains("admin");
+
+		// one document as the body, named by ?name=; the same text again stores nothing new
+		HttpGraphQl.Response again = this.http.postBytes(ADMIN, "/api/documents?name=copy.html", "text/html",
+				news.getBytes(StandardCharsets.UTF_8));
+		assertThat(again.status()).as(again.text()).isEqualTo(200);
+		assertThat(again.body().path("documents").get(0).path("created").asBoolean()).isFalse();
+		assertThat(again.body().path("documents").get(0).path("id").asString()).isEqualTo(id);
+		assertThat(this.http.postBytes(ADMIN, "/api/documents", "text/plain", new byte[] { 'x' }).text())
+			.contains("name the document");
+		assertThat(documentCount()).isEqualTo(2);
+	}
+
 }

@@ -193,7 +193,7 @@ class HttpImportTest extends SecuredIntegrationTest {
 			HttpGraphQl.Response refused = this.http.postBytes(token, PATH, "application/zip", body);
 			assertThat(refused.status()).as(refused.text()).isEqualTo(403);
 			assertThat(refused.classification()).isEqualTo("FORBIDDEN");
-			assertThat(refused.errors().path(0).path("message").asString()).endsWith("importing needs ADMIN");
+			assertThat(refused.errors().path(0).path("message").asString()).endsWith("imports need ADMIN");
 		}
 		// multipart is refused the same way, before its body is read
 		HttpGraphQl.Response multipart = this.http.postMultipart(EDITOR, PATH, Map.of(),
