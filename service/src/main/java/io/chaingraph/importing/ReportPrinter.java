@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import io.chaingraph.dataset.DatasetFormat;
 import io.chaingraph.dataset.Problem;
 import io.chaingraph.importing.load.FileSummary;
 import io.chaingraph.importing.load.RowChange;
@@ -33,6 +34,11 @@ public final class ReportPrinter {
 			out.println(problem.format());
 		}
 		if (report.hasErrors()) {
+			long ambiguous = report.problems().stream().filter(p -> p.isError() && p.message().startsWith("ambiguous:")).count();
+			if (ambiguous > 0) {
+				out.printf("%n有歧义 ambiguous: %,d row(s) name more than one enterprise of the graph and were not merged; "
+						+ "give the credit code or an id column to say which.%n", ambiguous);
+			}
 			out.printf("%n%d error(s), %d warning(s) in %s: nothing was written.%n", report.errorCount(),
 					report.warningCount(), report.dataset());
 			return;
@@ -63,6 +69,13 @@ public final class ReportPrinter {
 		out.printf("%-22s %,8d | %,8d %,8d %,9d | %,8d %,8d %,9d %,8d%n", "total", t[0], t[1], t[2], t[3], t[4], t[5],
 				t[6], t[7]);
 		out.println("(+ created, ~ updated, = unchanged, - removed)");
+		for (FileSummary f : report.files()) {
+			if (isSheet(f.file())) {
+				// an enterprise sheet's rows: new enterprises, and rows resolved to one already in the graph
+				out.printf("企业表 %s: 新建 create %,d · 更新 update %,d · 匹配未变 match %,d · 有歧义 ambiguous 0%n", f.file(),
+						f.nodesCreated(), f.nodesUpdated(), f.nodesUnchanged());
+			}
+		}
 		if (!report.nameVariants().isEmpty()) {
 			out.printf("%n%d id(s) already in the graph under another name; the graph keeps its name and the new one "
 					+ "became an alias:%n", report.nameVariants().size());
@@ -94,6 +107,13 @@ public final class ReportPrinter {
 		double seconds = Math.max(1e-3, report.elapsed().toNanos() / 1e9);
 		out.printf("%n%s in %.2f s, %,.0f rows/s.%s%n", report.dryRun() ? "Checked" : "Done", seconds,
 				report.rows() / seconds, report.unchanged() ? " The graph is unchanged." : "");
+	}
+
+	/** A file that is not one of format v1's: an enterprise sheet (a workbook, or a CSV of that layout). */
+	private static boolean isSheet(String file) {
+		String name = file.contains(":") ? file.substring(0, file.indexOf(':')) : file;
+		int dot = name.lastIndexOf('.');
+		return DatasetFormat.spec((dot < 0) ? name : name.substring(0, dot)).isEmpty();
 	}
 
 }

@@ -19,6 +19,7 @@ import io.chaingraph.importing.ImportProgress;
 import io.chaingraph.importing.ImportReport;
 import io.chaingraph.importing.ImportService;
 import io.chaingraph.importing.ImportStatus;
+import io.chaingraph.importing.ReportPrinter;
 import io.chaingraph.importing.read.DatasetSource;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.GraphChecksum;
@@ -128,6 +129,24 @@ class EnterpriseSheetImportTest extends IntegrationTest {
 		});
 		assertThat(GraphChecksum.dump(this.graph).replaceAll("importRun[^,}]*", ""))
 			.isEqualTo(after.replaceAll("importRun[^,}]*", ""));
+	}
+
+	@Test
+	void aDryRunCountsTheRowsThatCreateUpdateMatchAndStayAmbiguous() throws Exception {
+		write("名录.xlsx", new Workbooks().sheet("企业", List.of(row("企业名称"), row("不变企业"))).bytes());
+		assertThat(errors(run(false))).isEmpty();
+		write("名录.xlsx", new Workbooks().sheet("企业", List.of(row("企业名称", "所属园区"), row("新企业", "g-park"),
+				row("已有企业", "g-park"), row("不变企业", ""))).bytes());
+		ImportReport dry = run(true);
+		assertThat(errors(dry)).isEmpty();
+		// 新企业 is new, 已有企业 gains its source (an update), 不变企业 matches by name and stays as it is
+		assertThat(ReportPrinter.text(dry)).contains("企业表 名录.xlsx:企业: 新建 create 1 · 更新 update 1 · 匹配未变 match 1 · 有歧义 ambiguous 0");
+
+		new Fixtures(this.graph).cypher(
+				"CREATE (:Enterprise:Entity {id: 'g-twin', name: '不變企業', aliases: [], tags: [], normName: '不变企业', normText: '不变企业'})");
+		ImportReport ambiguous = run(true);
+		assertThat(ReportPrinter.text(ambiguous)).contains("有歧义 ambiguous: 1 row(s) name more than one enterprise of the graph",
+				"nothing was written");
 	}
 
 	@Test
