@@ -11,12 +11,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function gql(query, variables = {}) {
+/** Runs a GraphQL document; `token` (an API token) is sent as a bearer token, for mutations. */
+export async function gql(query, variables = {}, token = null) {
   let response;
+  const headers = { 'content-type': 'application/json', accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers,
       body: JSON.stringify({ query, variables }),
     });
   } catch (e) {

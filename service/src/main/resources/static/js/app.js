@@ -1,5 +1,5 @@
 // The explorer's shell: hash router, search box, loading and error states, toolbar, exports.
-// Routes: #/network/ID?expand=a,b&sel=ID   #/chain/CHAIN?park=PARK&node=SEGMENT   #/park/PARK?compare=PARK2
+// Routes: #/network/ID?expand=a,b&sel=ID   #/chain/CHAIN?park=PARK&node=SEGMENT   #/park/PARK?compare=PARK2   #/review/DOCUMENT
 import cytoscape from '../webjars/cytoscape/dist/cytoscape.esm.min.mjs';
 import { gql } from './api.js';
 import { h, clear, hashFor, download, pct } from './dom.js';
@@ -7,8 +7,9 @@ import { TYPE_LABELS } from './style.js';
 import * as networkView from './network.js';
 import * as chainView from './chain.js';
 import * as parkView from './park.js';
+import * as reviewView from './review.js';
 
-const VIEWS = { network: networkView, chain: chainView, park: parkView };
+const VIEWS = { network: networkView, chain: chainView, park: parkView, review: reviewView };
 
 const $ = (id) => document.getElementById(id);
 let generation = 0;

@@ -65,6 +65,10 @@ class ExplorerIT {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
+	static final String ADMIN_TOKEN = "explorer-admin-token-0123456789";
+
+	static final String EDITOR_TOKEN = "explorer-editor-token-0123456789";
+
 	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@TempDir
@@ -115,7 +119,8 @@ class ExplorerIT {
 	static void startService() {
 		service = JarProcess.startService("--chaingraph.data-dir=" + work.resolve("data"),
 				// the test checks the page, not speed: a generous bound keeps it steady on a busy machine
-				"--chaingraph.query.timeout=60s");
+				"--chaingraph.query.timeout=60s",
+				"--chaingraph.security.tokens=admin:ADMIN:" + ADMIN_TOKEN + ",editor:EDITOR:" + EDITOR_TOKEN);
 		base = service.uri("/").toString();
 	}
 
@@ -337,7 +342,69 @@ class ExplorerIT {
 		assertThat(driver.getCurrentUrl()).contains("#/chain/chain-gene-drug?park=park-gene-valley");
 	}
 
+	@Test
+	@Order(8)
+	void theReviewPageMarksADocumentsMentionsAndAnEditorAcceptsAndRejectsItsProposals() throws Exception {
+		assumeTrue(service != null, "needs the service this test starts (tokens)");
+		byte[] seed;
+		try (java.io.InputStream in = ExplorerIT.class.getClassLoader().getResourceAsStream("documents/wenzhou-yigang-wugu-news.txt")) {
+			seed = in.readAllBytes();
+		}
+		HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(base + "api/documents?name=seed.txt"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(seed))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+		String documentId = json.readTree(uploaded.body()).at("/documents/0/id").asString();
+
+		driver.get(base + "#/review");
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#review-documents a"))).click();
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#review-text mark.mention"), 0));
+		assertThat(driver.getCurrentUrl()).endsWith("#/review/" + documentId);
+		// every MENTION and NEW_ENTITY proposal that does not overlap another is marked, with its text
+		JsonNode proposals = api("{ document(id: \"" + documentId + "\") { text proposals { id kind start end } } }").get("document");
+		String text = proposals.get("text").asString();
+		List<String> marks = driver.findElements(By.cssSelector("#review-text mark.mention")).stream()
+			.map(m -> m.getDomAttribute("data-proposal") + "=" + m.getText()).toList();
+		assertThat(marks).isNotEmpty();
+		for (JsonNode p : proposals.get("proposals")) {
+			String key = p.get("id").asString() + "=" + text.substring(p.get("start").asInt(), p.get("end").asInt());
+			if (marks.stream().anyMatch(m -> m.startsWith(p.get("id").asString() + "="))) {
+				assertThat(marks).contains(key);
+			}
+		}
+		assertThat(marks).anyMatch(m -> m.endsWith("=中国基因药谷"));
+		screenshot("review");
+
+		// accept a mention, reject the enterprise count, as an editor
+		driver.findElement(By.id("review-token")).sendKeys(EDITOR_TOKEN);
+		String mention = driver.findElements(By.cssSelector("#review-proposals li[data-kind='MENTION'][data-status='PENDING']")).get(0)
+			.getDomAttribute("data-proposal");
+		driver.findElement(By.cssSelector("li[data-proposal='" + mention + "'] button.accept")).click();
+		awaitStatus(mention, "ACCEPTED");
+		String count = driver.findElement(By.cssSelector("#review-proposals li[data-kind='COUNT']")).getDomAttribute("data-proposal");
+		driver.findElement(By.cssSelector("li[data-proposal='" + count + "'] button.reject")).click();
+		wait.until(ExpectedConditions.alertIsPresent()).sendKeys("仅为报道数字");
+		driver.switchTo().alert().accept();
+		awaitStatus(count, "REJECTED");
+		JsonNode reviewed = api("{ document(id: \"" + documentId + "\") { proposals { id status reviewedBy reason } } }")
+			.at("/document/proposals");
+		Map<String, JsonNode> byId = new HashMap<>();
+		reviewed.forEach(p -> byId.put(p.get("id").asString(), p));
+		assertThat(byId.get(mention).get("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(byId.get(mention).get("reviewedBy").asString()).isEqualTo("editor");
+		assertThat(byId.get(count).get("status").asString()).isEqualTo("REJECTED");
+		assertThat(byId.get(count).get("reason").asString()).isEqualTo("仅为报道数字");
+	}
+
 	// --- helpers -------------------------------------------------------------------------------------------
+
+	/** Waits for a proposal's row to show the status (the row is replaced when it changes). */
+	static void awaitStatus(String proposal, String status) {
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(ExpectedConditions.attributeToBe(By.cssSelector("li[data-proposal='" + proposal + "']"), "data-status", status));
+	}
 
 	static List<String> textList(JsonNode array) {
 		List<String> out = new ArrayList<>();
