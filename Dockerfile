@@ -9,6 +9,7 @@ ARG BASE=eclipse-temurin:17-jre
 # The layered jar, extracted (java -Djarmode=tools): the libraries change seldom, the application often,
 # so a rebuild after a code change adds one small layer.
 FROM ${BASE} AS extract
+LABEL io.chaingraph.stage=extract
 WORKDIR /build
 COPY target/chaingraph.jar chaingraph.jar
 RUN java -Djarmode=tools -jar chaingraph.jar extract --layers --destination extracted

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import com.github.dockerjava.api.model.PruneType;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
 
@@ -99,6 +100,28 @@ public final class Containers implements ExecutionCondition {
 		}
 		catch (RuntimeException notThere) {
 			return false;
+		}
+	}
+
+	/**
+	 * Removes an image a test built, and the dangling images its multi-stage build left (the Dockerfile's
+	 * stages carry the label {@code io.chaingraph.stage}).
+	 */
+	public static void removeImage(String image) {
+		try {
+			DockerClientFactory.lazyClient().removeImageCmd(image).withForce(true).exec();
+		}
+		catch (RuntimeException gone) {
+			// not built, or removed already
+		}
+		try {
+			DockerClientFactory.lazyClient().pruneCmd(PruneType.IMAGES)
+				.withDangling(true)
+				.withLabelFilter("io.chaingraph.stage")
+				.exec();
+		}
+		catch (RuntimeException ex) {
+			System.out.println("Could not remove the build stages of " + image + ": " + ex.getMessage());
 		}
 	}
 
