@@ -66,13 +66,7 @@ else
   started=$(date +%s)
   root=$(mktemp -d /tmp/chaingraph-jre.XXXXXX)
   trap 'remove_root "$root"' EXIT
-  # two stages, so that dpkg can be told not to sync every file it unpacks (a throw-away root file system):
-  # that halves the time on a small machine
-  { debootstrap --foreign --variant=minbase --include=openjdk-17-jre-headless bookworm "$root" "$MIRROR" \
-      && mkdir -p "$root/etc/dpkg/dpkg.cfg.d" \
-      && echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/build-unsafe-io" \
-      && chroot "$root" /debootstrap/debootstrap --second-stage \
-      && rm "$root/etc/dpkg/dpkg.cfg.d/build-unsafe-io"; } >"$root.log" 2>&1 \
+  debootstrap --variant=minbase --include=openjdk-17-jre-headless bookworm "$root" "$MIRROR" >"$root.log" 2>&1 \
     || { tail -20 "$root.log" >&2; echo "debootstrap failed; its log: $root.log" >&2; exit 1; }
   unmount_under "$root"
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* \
