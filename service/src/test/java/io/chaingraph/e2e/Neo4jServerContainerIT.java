@@ -41,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * network: the packaged jar ({@link JarProcess}) on this machine through the server's published Bolt port,
  * and the service's own image (the repository's {@code Dockerfile}) as a container beside the server on a
  * Docker network. A wrong password stops the start with a message naming NEO4J_PASSWORD; the import
- * command applies the schema migrations and loads the sample dataset; the server stopped and started again
+ * command applies the schema migrations and loads the sample dataset; the server killed and started again
  * (its container) takes health DOWN and GraphQL to SERVICE_UNAVAILABLE, and back, without restarting the
  * service; the image answers GraphQL and serves the explorer as a non-root user, healthy by its own
  * HEALTHCHECK. Skipped, with one line, where no Docker engine answers ({@link Containers}).
