@@ -50,6 +50,9 @@ final class JobContext {
 			if (t instanceof org.neo4j.driver.exceptions.ServiceUnavailableException) {
 				return "cannot reach the Neo4j server: " + message;
 			}
+			if (t instanceof org.neo4j.driver.exceptions.AuthenticationException) {
+				return "the Neo4j server refused the user name or password (NEO4J_USERNAME, NEO4J_PASSWORD): " + message;
+			}
 		}
 		Throwable root = failure;
 		while (root.getCause() != null) {
