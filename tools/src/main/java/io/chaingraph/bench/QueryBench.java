@@ -428,11 +428,7 @@ public final class QueryBench {
 	}
 
 	private Probe search(String text) throws Exception {
-		String norm = SearchText.normalize(text);
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("query", SearchText.luceneQuery(norm));
-		parameters.put("norm", norm);
-		parameters.put("hits", SearchText.MAX_HITS);
+		Map<String, Object> parameters = new HashMap<>(SearchText.parameters(text));
 		parameters.put("types", null);
 		parameters.put("first", SEARCH_FIRST);
 		parameters.put("afterScore", null);
