@@ -3,6 +3,8 @@
 // another chain) its neighbours and platforms. The counts come from the :GapStats nodes, so nothing
 // here reads an enterprise. Parameters: $chainId, $parkIds (list). One row (none for an unknown chain
 // or a chain without segments), shaped like chain-gaps.cypher's without the counts.
+// Membership in the chain is read from IN_CHAIN (one relationship per segment), not from a list of
+// thousands of segments, so the statement costs O(segments + their FEEDS and SERVES relationships).
 MATCH (c:Chain {id: $chainId})
 CALL {
   WITH c
@@ -10,29 +12,28 @@ CALL {
   RETURN collect(n) AS members
 }
 CALL {
-  WITH members
+  WITH c, members
   UNWIND members AS n
   MATCH (n)-[:FEEDS]-(m:ChainNode)
-  WHERE NOT m IN members
+  WHERE NOT EXISTS { (m)-[:IN_CHAIN]->(c) }
   RETURN collect(DISTINCT m) AS outside
 }
-WITH c, members, members + outside AS xs
+WITH c, members, outside
 CALL {
-  WITH members
+  WITH c
   UNWIND $parkIds AS parkId
   MATCH (p:Park {id: parkId})
   // Platforms located in the park (or a sub-park) that serve a segment of the chain.
   CALL {
-    WITH p, members
-    WITH members, [(sp:Park)-[:PART_OF*0..10]->(p) | sp] AS scope
-    MATCH (pl:Platform)-[:LOCATED_IN]->(lp:Park)
-    WHERE lp IN scope AND EXISTS { MATCH (pl)-[:SERVES]->(x:ChainNode) WHERE x IN members }
-    RETURN collect(DISTINCT pl.id) AS localPlatforms
+    WITH c, p
+    OPTIONAL MATCH (p)<-[:PART_OF*0..10]-(:Park)<-[:LOCATED_IN]-(pl:Platform)
+    WHERE EXISTS { (pl)-[:SERVES]->(:ChainNode)-[:IN_CHAIN]->(c) }
+    RETURN [id IN collect(DISTINCT pl.id) WHERE id IS NOT NULL] AS localPlatforms
   }
   RETURN collect({park: p, localPlatforms: localPlatforms}) AS parks
 }
-UNWIND xs AS x
-WITH c, parks, x, x IN members AS inChain
+UNWIND [x IN members | [x, true]] + [x IN outside | [x, false]] AS pair
+WITH c, parks, pair[0] AS x, pair[1] AS inChain
 RETURN c AS chain, parks,
        collect({node: x, inChain: inChain,
                 upstream: CASE WHEN inChain THEN [(x)<-[:FEEDS]-(u:ChainNode) | u.id] ELSE [] END,

@@ -114,13 +114,14 @@ class GapStats implements DisposableBean {
 	volatile long recountInPlace = RECOUNT_IN_PLACE;
 
 	/** {@code migrations}: the constraints the counts rely on exist before the listener runs. */
-	GapStats(ObjectProvider<EmbeddedNeo4j> embedded, SchemaMigrations migrations) {
+	GapStats(ObjectProvider<EmbeddedNeo4j> embedded, SchemaMigrations migrations, GapProperties properties) {
 		EmbeddedNeo4j neo4j = embedded.getIfAvailable();
-		if (neo4j == null) {
+		if (neo4j == null || !properties.keepCounts()) {
 			this.dbms = null;
 			this.db = null;
 			this.recounter = null;
-			log.info("Gap statistics are not kept against an external server: reports count from the graph");
+			log.info("Gap statistics are not kept ({}): reports count from the graph",
+					(neo4j == null) ? "external server" : "chaingraph.gaps.keep-counts=false");
 			return;
 		}
 		this.dbms = neo4j.service();
