@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * The stored form of an entity or relationship record, written by the importer and the curation
  * mutations alike: names with their normalised search forms ({@code normName}, {@code aliasText},
- * {@code normText}), the record's columns, {@code source}, and a {@code fingerprint} of it all. A
+ * {@code normText}, {@code searchKeys}), the record's columns, {@code source}, and a {@code fingerprint} of it all. A
  * record stored by a mutation with the same values and source as an import row has the same
  * fingerprint, so that import sees it as unchanged.
  */
@@ -27,7 +27,7 @@ public final class EntityRecords {
 			List.of("kind", "level", "description"));
 
 	/** The property keys that are bookkeeping, not part of a record's fingerprint. */
-	private static final List<String> NOT_FINGERPRINTED = List.of("fingerprint", "importRun", "version");
+	private static final List<String> NOT_FINGERPRINTED = List.of("fingerprint", "importRun", "version", "searchKeys");
 
 	private EntityRecords() {
 	}
@@ -55,15 +55,38 @@ public final class EntityRecords {
 		if (label.equals("Enterprise") && !props.containsKey("tags")) {
 			props.put("tags", List.of());
 		}
+		props.put("searchKeys", searchKeys(id, NameNormalizer.formsOf(normName, aliases), props.get("stockCode"),
+				props.get("creditCode")));
 		props.put("source", source);
 		props.put("fingerprint", fingerprint(props));
 		return props;
 	}
 
+	/**
+	 * The exact keys search finds an entity by ({@code searchKeys}, full-text index {@code entity_keys}
+	 * with the keyword analyzer: each key one term): its normalised name and aliases, and normalised
+	 * like them its id and an enterprise's listing and credit codes. Derived, so not fingerprinted: a
+	 * record's fingerprint is the same with or without them.
+	 */
+	public static List<String> searchKeys(String id, List<String> forms, Object stockCode, Object creditCode) {
+		java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+		for (String form : forms) {
+			if (!form.isEmpty()) {
+				keys.add(form);
+			}
+		}
+		for (Object key : new Object[] { id, stockCode, creditCode }) {
+			if (key instanceof String text && !NameNormalizer.normalize(text).isEmpty()) {
+				keys.add(NameNormalizer.normalize(text));
+			}
+		}
+		return new ArrayList<>(keys);
+	}
+
 	/** Every key {@link #nodeProps} can give a node of {@code label}, sorted. */
 	public static List<String> nodeKeys(String label) {
-		java.util.SortedSet<String> keys = new java.util.TreeSet<>(
-				List.of("id", "name", "aliases", "normName", "aliasText", "normText", "source", "fingerprint"));
+		java.util.SortedSet<String> keys = new java.util.TreeSet<>(List.of("id", "name", "aliases", "normName",
+				"aliasText", "normText", "searchKeys", "source", "fingerprint"));
 		keys.addAll(PROPERTIES.getOrDefault(label, List.of()));
 		return List.copyOf(keys);
 	}

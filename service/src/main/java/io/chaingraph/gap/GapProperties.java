@@ -20,9 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * write finds its report kept; 0: off
  * @param refreshPoll how often the refresher reads the database's version (one empty read); a refresh
  * starts when two reads in a row agree; must be positive
+ * @param keepCounts keep the local counts of gap reports on write ({@link GapStats}, embedded database
+ * only); false: every report computed afresh counts from the graph, and writes skip the upkeep
  */
 @ConfigurationProperties("chaingraph.gaps")
 @Validated
 record GapProperties(@DefaultValue("200000") @Min(0) long cacheSegments, @DefaultValue("20") @Min(0) int refreshReports,
-		@DefaultValue("2s") @NotNull Duration refreshPoll) {
+		@DefaultValue("2s") @NotNull Duration refreshPoll, @DefaultValue("true") boolean keepCounts) {
 }

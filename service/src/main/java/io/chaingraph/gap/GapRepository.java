@@ -23,6 +23,12 @@ class GapRepository {
 	 */
 	static final String REPORT_STATEMENT = NamedQueries.load("chain-gaps.cypher");
 
+	/**
+	 * The report's structure without its counts, for when they are kept ({@link GapStats}):
+	 * {@code cypher/queries/chain-gaps-structure.cypher}.
+	 */
+	static final String STRUCTURE_STATEMENT = NamedQueries.load("chain-gaps-structure.cypher");
+
 	/** A page of the candidates that could fill a gap; {@code cypher/queries/gap-candidates.cypher} says how it ranks them. */
 	static final String CANDIDATES = NamedQueries.load("gap-candidates.cypher");
 
@@ -49,6 +55,11 @@ class GapRepository {
 	/** The report's one row; empty for an unknown chain or a chain without segments. */
 	Optional<Record> report(List<String> parkIds, String chainId, int weakBelow) {
 		return this.graph.one(REPORT_STATEMENT, reportParameters(parkIds, chainId, weakBelow), r -> r);
+	}
+
+	/** The structure's one row; empty for an unknown chain or a chain without segments. */
+	Optional<Record> structure(List<String> parkIds, String chainId) {
+		return this.graph.one(STRUCTURE_STATEMENT, Map.of("parkIds", parkIds, "chainId", chainId), r -> r);
 	}
 
 	static Map<String, Object> reportParameters(List<String> parkIds, String chainId, int weakBelow) {

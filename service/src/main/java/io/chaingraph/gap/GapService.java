@@ -48,13 +48,16 @@ class GapService {
 
 	private final GapReportCache cache;
 
+	private final GapStats stats;
+
 	private final Limits limits;
 
 	private final Cursors cursors;
 
-	GapService(GapRepository gaps, GapReportCache cache, Limits limits, Cursors cursors) {
+	GapService(GapRepository gaps, GapReportCache cache, GapStats stats, Limits limits, Cursors cursors) {
 		this.gaps = gaps;
 		this.cache = cache;
+		this.stats = stats;
 		this.limits = limits;
 		this.cursors = cursors;
 	}
@@ -142,8 +145,54 @@ class GapService {
 		this.cache.refresh(key, () -> compute(key.parkIds(), key.chainId(), key.weakBelow()));
 	}
 
-	/** The report statement's row, read into reports (an unknown park or chain is a NotFoundException). */
+	/**
+	 * The reports from the kept counts ({@link GapStats}) and the structure statement when the counts
+	 * are ready, otherwise from the report statement, which counts from the graph. Both give the same
+	 * reports.
+	 */
 	private Reports compute(List<String> distinctParks, String chainId, int weakBelow) {
+		java.util.Optional<GapStats.Snapshot> kept = this.stats.read(distinctParks);
+		return kept.isPresent() ? computeFromStats(distinctParks, chainId, weakBelow, kept.get())
+				: computeFromGraph(distinctParks, chainId, weakBelow);
+	}
+
+	Reports computeFromStats(List<String> distinctParks, String chainId, int weakBelow,
+			GapStats.Snapshot stats) {
+		Map<String, List<StageCount>> perStage = new HashMap<>();
+		Map<String, Integer> localEnterprises = new HashMap<>();
+		Record row = this.gaps.structure(distinctParks, chainId).orElse(null);
+		Map<String, Value> parksFound = new HashMap<>();
+		if (row != null) {
+			for (Value park : row.get("parks").values()) {
+				parksFound.put(park.get("park").get("id").asString(), park);
+			}
+		}
+		List<GapReport> reports = new ArrayList<>();
+		for (String parkId : distinctParks) {
+			Value park = parksFound.get(parkId);
+			if (park == null) {
+				reports.add(emptyReport(parkId, chainId));
+				continue;
+			}
+			GapStats.Counts counts = stats.park(parkId);
+			Map<String, Integer> local = new HashMap<>();
+			counts.segments.forEach((id, n) -> local.put(id, n.intValue()));
+			Map<String, Integer> total = new HashMap<>();
+			stats.global().segments.forEach((id, n) -> total.put(id, n.intValue()));
+			reports.add(report(Chain.from(row.get("chain")), park, local, total, row.get("nodes").asList(v -> v),
+					weakBelow));
+			List<StageCount> stages = new ArrayList<>();
+			for (Stage stage : Stage.values()) {
+				stages.add(new StageCount(stage, (int) counts.stage(chainId, stage.name())));
+			}
+			perStage.put(parkId, stages);
+			localEnterprises.put(parkId, (int) counts.chain(chainId));
+		}
+		return new Reports(reports, perStage, localEnterprises);
+	}
+
+	/** The report statement's row, read into reports (an unknown park or chain is a NotFoundException). */
+	Reports computeFromGraph(List<String> distinctParks, String chainId, int weakBelow) {
 		Map<String, List<StageCount>> perStage = new HashMap<>();
 		Map<String, Integer> localEnterprises = new HashMap<>();
 		Record row = this.gaps.report(distinctParks, chainId, weakBelow).orElse(null);
@@ -160,7 +209,18 @@ class GapService {
 				reports.add(emptyReport(parkId, chainId));
 				continue;
 			}
-			reports.add(report(Chain.from(row.get("chain")), park, row.get("nodes").asList(v -> v), weakBelow));
+			Map<String, Integer> local = new HashMap<>();
+			for (Value entry : park.get("locals").values()) {
+				local.put(entry.get("id").asString(), entry.get("n").asInt());
+			}
+			Map<String, Integer> total = new HashMap<>();
+			for (Value node : row.get("nodes").values()) {
+				if (!node.get("total").isNull()) {
+					total.put(node.get("node").get("id").asString(), node.get("total").asInt());
+				}
+			}
+			reports.add(report(Chain.from(row.get("chain")), park, local, total, row.get("nodes").asList(v -> v),
+					weakBelow));
 			perStage.put(parkId, stages(park.get("perStage")));
 			localEnterprises.put(parkId, park.get("localEnterprises").asInt());
 		}
@@ -184,15 +244,13 @@ class GapService {
 	}
 
 	/**
-	 * One park's report from the statement's row: {@code park} holds its local counts (by segment id)
-	 * and local platforms, {@code nodes} the chain's segments and their FEEDS neighbours elsewhere.
+	 * One park's report: {@code parkRow} holds the park and its local platforms, {@code local} its
+	 * local counts by segment id, {@code total} the enterprises anywhere by segment id (at least for
+	 * the gaps), {@code nodes} the chain's segments and their FEEDS neighbours elsewhere.
 	 */
-	private GapReport report(Chain chain, Value parkRow, List<Value> nodeRows, int weakBelow) {
+	private GapReport report(Chain chain, Value parkRow, Map<String, Integer> local, Map<String, Integer> total,
+			List<Value> nodeRows, int weakBelow) {
 		Park park = Park.from(parkRow.get("park"));
-		Map<String, Integer> local = new HashMap<>();
-		for (Value entry : parkRow.get("locals").values()) {
-			local.put(entry.get("id").asString(), entry.get("n").asInt());
-		}
 		Set<String> localPlatformIds = new HashSet<>(parkRow.get("localPlatforms").asList(Value::asString));
 		Map<String, ChainNode> nodes = new HashMap<>();
 		for (Value row : nodeRows) {
@@ -236,7 +294,7 @@ class GapService {
 			}
 			localPlatforms.sort(Comparator.comparing(Platform::name));
 			otherPlatforms.sort(Comparator.comparing(Platform::name));
-			int elsewhere = row.get("total").asInt() - count;
+			int elsewhere = total.getOrDefault(node.id(), 0) - count;
 			gaps.add(new Gap(node, kind, count, node.stage(), neighbours(ups, nodes, local),
 					neighbours(downs, nodes, local), elsewhere, localPlatforms, otherPlatforms, localPlatforms.isEmpty()));
 		}

@@ -17,11 +17,12 @@ import org.springframework.graphql.data.query.ScrollSubrange;
 import org.springframework.stereotype.Controller;
 
 /**
- * Full-text search over the names, aliases and normalised names of every entity (index
- * {@code entity_names}, CJK analyzer). The text is normalised like the stored names (pinyin noise
- * stripped, simplified script, half-width; {@link SearchText}), so 基因藥谷, 基因药谷 and 基因藥(yào)谷
- * ask the same question. An exact normalised name or alias ranks first (+10), then names containing the text (+5), then
- * the rest by Lucene's score.
+ * Search over the keys, names and aliases of every entity (indexes {@code entity_keys} and
+ * {@code entity_names}). The text is normalised like the stored names (pinyin noise stripped,
+ * simplified script, half-width; {@link SearchText}), so 基因藥谷, 基因药谷 and 基因藥(yào)谷 ask the same
+ * question. An exact normalised name, alias, id, listing or credit code ranks first, then codes the
+ * text is a prefix of (at least 6 characters), then names holding every character pair of the text
+ * (those containing it first), and only when nothing does, names sharing some of them.
  */
 @Controller
 class SearchController {
@@ -29,11 +30,8 @@ class SearchController {
 	/** The statement, see {@code cypher/queries/search.cypher}. */
 	static final String SEARCH = NamedQueries.load("search.cypher");
 
-	/** How many hits {@link #SEARCH} finds in all (at most {@code $hits}, the index's bound). */
-	static final String COUNT = """
-			CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $hits}) YIELD node
-			WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
-			RETURN count(node) AS total""";
+	/** How many hits {@link #SEARCH} finds in all, see {@code cypher/queries/search-count.cypher}. */
+	static final String COUNT = NamedQueries.load("search-count.cypher");
 
 	private final Graph graph;
 
@@ -74,15 +72,11 @@ class SearchController {
 	}
 
 	/**
-	 * The statement's parameters: the text normalised like stored names and escaped for Lucene.
+	 * The statement's parameters: the text's ({@link SearchText#parameters}), the types, the page and its position.
 	 * @param after the position to continue after, null for the first page
 	 */
 	static Map<String, Object> parameters(String text, int first, Cursors.Position after, List<String> types) {
-		String norm = SearchText.normalize(text);
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("query", SearchText.luceneQuery(norm));
-		parameters.put("norm", norm);
-		parameters.put("hits", SearchText.MAX_HITS);
+		Map<String, Object> parameters = new HashMap<>(SearchText.parameters(text));
 		parameters.put("types", (types == null || types.isEmpty()) ? null : types);
 		parameters.put("first", first);
 		parameters.put("afterScore", (after != null) ? after.number("score") : null);

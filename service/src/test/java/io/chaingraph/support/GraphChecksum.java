@@ -26,7 +26,7 @@ import org.neo4j.driver.Record;
 public final class GraphChecksum {
 
 	/** Labels of bookkeeping nodes, left out with their relationships. */
-	public static final Set<String> BOOKKEEPING = Set.of("ImportRun", "SchemaMigration", "Change");
+	public static final Set<String> BOOKKEEPING = Set.of("ImportRun", "SchemaMigration", "Change", "GapStats", "GapStatsMeta");
 
 	/** Properties naming the run that wrote a node or relationship, left out. */
 	public static final Set<String> RUN_SPECIFIC = Set.of("importRun");

@@ -29,7 +29,16 @@ public final class BenchContext {
 
 	private final List<String> properties;
 
+	private final List<String> queries;
+
 	public BenchContext(List<BenchSize> sizes, Path workDir, long seed, PrintStream log, List<String> properties) {
+		this(sizes, workDir, seed, log, properties, List.of());
+	}
+
+	/** @param queries the queries part measures only these (empty: all) */
+	public BenchContext(List<BenchSize> sizes, Path workDir, long seed, PrintStream log, List<String> properties,
+			List<String> queries) {
+		this.queries = List.copyOf(queries);
 		this.properties = List.copyOf(properties);
 		this.sizes = List.copyOf(sizes);
 		this.workDir = workDir;
@@ -40,6 +49,11 @@ public final class BenchContext {
 
 	public List<BenchSize> sizes() {
 		return this.sizes;
+	}
+
+	/** The queries the queries part measures (empty: all). */
+	public List<String> queries() {
+		return this.queries;
 	}
 
 	public Harness harness() {

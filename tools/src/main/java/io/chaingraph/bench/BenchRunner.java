@@ -27,9 +27,16 @@ public final class BenchRunner {
 	 * @param workDir where datasets and temporary databases go
 	 * @param seed generator seed
 	 * @param properties application properties ({@code name=value}) for every database the parts start
+	 * @param queries the queries part measures only these queries (empty: all, and the concurrency part)
 	 */
 	public record Options(List<BenchSize> sizes, List<String> parts, Path out, Path workDir, long seed,
-			List<String> properties) {
+			List<String> properties, List<String> queries) {
+
+		public Options(List<BenchSize> sizes, List<String> parts, Path out, Path workDir, long seed,
+				List<String> properties) {
+			this(sizes, parts, out, workDir, seed, properties, List.of());
+		}
+
 	}
 
 	private BenchRunner() {
@@ -50,12 +57,13 @@ public final class BenchRunner {
 					+ PARTS.stream().map(s -> s.get().name()).toList() + ")");
 		}
 		BenchContext context = new BenchContext(options.sizes(), options.workDir(), options.seed(), out,
-				options.properties());
+				options.properties(), options.queries());
 		StringBuilder all = new StringBuilder();
 		all.append("# chaingraph benchmark results\n\n");
 		all.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", sizes ")
 			.append(options.sizes().stream().map(BenchSize::toString).toList()).append(", seed ").append(options.seed())
 			.append(options.properties().isEmpty() ? "" : ", properties " + options.properties())
+			.append(options.queries().isEmpty() ? "" : ", queries " + options.queries())
 			.append(".\n\n").append(Machine.describe()).append("\n\n");
 		for (BenchPart part : parts) {
 			out.printf("%n== %s ==%n", part.name());

@@ -31,8 +31,9 @@ public final class QueriesPart implements BenchPart {
 	@Override
 	public List<MarkdownTable> run(BenchContext context) throws Exception {
 		boolean smoke = context.sizes().stream().allMatch(s -> s.equals(BenchSize.SMOKE));
-		QueryBenchSuite suite = new QueryBenchSuite(smoke ? QueryBenchSuite.Settings.smoke()
-				: QueryBenchSuite.Settings.standard(), context.log());
+		QueryBenchSuite.Settings settings = smoke ? QueryBenchSuite.Settings.smoke() : QueryBenchSuite.Settings.standard();
+		QueryBenchSuite suite = new QueryBenchSuite(new QueryBenchSuite.Settings(
+				settings.queries().only(context.queries()), settings.concurrency()), context.log());
 		List<BenchSize> sizes = context.sizes();
 		MarkdownTable memory = new MarkdownTable("Queries: peak heap while serving", "size", "enterprises",
 				"peak heap used", "peak live after GC", "GCs", "max heap (-Xmx)");
@@ -51,7 +52,7 @@ public final class QueriesPart implements BenchPart {
 				try (BenchTarget target = BenchTarget.of(db.context(), "http://127.0.0.1:" + db.httpPort());
 						HeapWatcher watcher = HeapWatcher.start()) {
 					QueryBench.Result result = suite.queries(target, size.label());
-					if (i == sizes.size() - 1) {
+					if (i == sizes.size() - 1 && context.queries().isEmpty()) {
 						suite.concurrency(target, result);
 					}
 					heap = watcher.peak();

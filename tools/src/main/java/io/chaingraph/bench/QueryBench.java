@@ -81,7 +81,29 @@ public final class QueryBench {
 	 * @param seed start points are drawn with it
 	 */
 	public record Settings(int warmup, int iterations, Duration maxPerCase, int probesPerBucket, int sample, long seed,
-			Duration jitWarmup) {
+			Duration jitWarmup, List<String> queries) {
+
+		/** @param queries the queries measured (their names as in the tables, without the reach); empty: all */
+		public Settings {
+			queries = List.copyOf(queries);
+		}
+
+		public Settings(int warmup, int iterations, Duration maxPerCase, int probesPerBucket, int sample, long seed,
+				Duration jitWarmup) {
+			this(warmup, iterations, maxPerCase, probesPerBucket, sample, seed, jitWarmup, List.of());
+		}
+
+		/** These settings measuring only {@code queries} (empty: all). */
+		public Settings only(List<String> queries) {
+			return new Settings(this.warmup, this.iterations, this.maxPerCase, this.probesPerBucket, this.sample,
+					this.seed, this.jitWarmup, queries);
+		}
+
+		/** Whether a query (name as in the tables, e.g. search, chainGaps, downstream(depth 3)) is measured. */
+		boolean measures(String query) {
+			return this.queries.isEmpty() || this.queries.contains(query)
+					|| this.queries.stream().anyMatch(q -> query.startsWith(q + "("));
+		}
 
 		public static Settings smoke() {
 			return new Settings(1, 3, Duration.ofSeconds(2), 1, 4, 42, Duration.ofSeconds(1));
@@ -176,16 +198,31 @@ public final class QueryBench {
 		long segments = this.target.cypher("MATCH (n:ChainNode) RETURN count(n) AS n", Map.of())
 			.records().get(0).get("n").asLong();
 		Map<String, List<Probe>> cases = new LinkedHashMap<>();
-		select(cases, searchProbes());
-		for (int depth : new int[] { 1, 3, 5 }) {
-			select(cases, traversalProbes("upstream", depth));
-			select(cases, traversalProbes("downstream", depth));
+		Settings s = this.settings;
+		if (s.measures("search")) {
+			select(cases, searchProbes());
 		}
-		select(cases, traversalProbes("network", 2));
-		select(cases, gapProbes());
-		largestParkGaps(cases);
-		select(cases, candidateProbes());
-		select(cases, compareProbes());
+		for (int depth : new int[] { 1, 3, 5 }) {
+			if (s.measures("upstream(depth " + depth + ")")) {
+				select(cases, traversalProbes("upstream", depth));
+			}
+			if (s.measures("downstream(depth " + depth + ")")) {
+				select(cases, traversalProbes("downstream", depth));
+			}
+		}
+		if (s.measures("network(depth 2)")) {
+			select(cases, traversalProbes("network", 2));
+		}
+		if (s.measures("chainGaps")) {
+			select(cases, gapProbes());
+			largestParkGaps(cases);
+		}
+		if (s.measures("gapCandidates")) {
+			select(cases, candidateProbes());
+		}
+		if (s.measures("compareParks")) {
+			select(cases, compareProbes());
+		}
 
 		warmUp(cases);
 		List<CaseResult> results = new ArrayList<>();
@@ -428,11 +465,7 @@ public final class QueryBench {
 	}
 
 	private Probe search(String text) throws Exception {
-		String norm = SearchText.normalize(text);
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("query", SearchText.luceneQuery(norm));
-		parameters.put("norm", norm);
-		parameters.put("hits", SearchText.MAX_HITS);
+		Map<String, Object> parameters = new HashMap<>(SearchText.parameters(text));
 		parameters.put("types", null);
 		parameters.put("first", SEARCH_FIRST);
 		parameters.put("afterScore", null);

@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
 	long seed;
 
+	@Option(names = "--queries", paramLabel = "Q", split = ",",
+			description = "queries part: measure only these queries, e.g. search,chainGaps (default: all; no concurrency part then)")
+	List<String> queries = new ArrayList<>();
+
 	@Override
 	public Integer call() throws Exception {
 		List<BenchSize> chosen = new ArrayList<>();
@@ -86,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
 		Path work = (this.work != null) ? this.work : this.out.resolve("work");
 		try {
 			BenchRunner.run(new BenchRunner.Options(chosen, this.parts, this.out, work, this.seed,
-					this.properties), System.out);
+					this.properties, this.queries), System.out);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("chaingraph bench: " + ex.getMessage());
