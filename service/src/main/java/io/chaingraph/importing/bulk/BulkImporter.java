@@ -54,6 +54,10 @@ public final class BulkImporter {
 		files.nodes().forEach(file -> arguments.add("--nodes=" + file));
 		files.relationships().forEach(file -> arguments.add("--relationships=" + file));
 		arguments.add("--array-delimiter=" + BulkFiles.ARRAY_DELIMITER_NAME);
+		// its report of bad entries (none: the dataset was validated) beside the files, not in the working directory
+		if (!files.nodes().isEmpty()) {
+			arguments.add("--report-file=" + Path.of(files.nodes().get(0)).resolveSibling("import.report"));
+		}
 		if (files.multiline()) {
 			arguments.add("--multiline-fields=true");
 		}
