@@ -118,8 +118,10 @@ final class BulkLoad {
 			return 0;
 		}
 		// the database is closed: the importer writes a new store in its place
+		this.err.printf("已验证 Validated, the importer's files written in %.1f s%n", seconds(started));
 		this.err.println("批量导入 Bulk import: " + run.files().nodeCount() + " nodes, " + run.files().relationshipCount()
 				+ " relationships → " + home + " (" + database + ")");
+		long importing = System.nanoTime();
 		BulkImporter.Outcome outcome = BulkImporter.run(home, database, run.files(), null);
 		if (!outcome.succeeded()) {
 			this.err.println(outcome.output());
@@ -129,6 +131,7 @@ final class BulkLoad {
 			return 4;
 		}
 		outcome.summary().forEach(line -> this.err.println("  " + line));
+		this.err.printf("批量导入完成 The batch importer wrote the store in %.1f s%n", seconds(importing));
 		delete(files);
 		return finishOn(run, Duration.ofNanos(System.nanoTime() - started));
 	}
@@ -146,10 +149,13 @@ final class BulkLoad {
 
 	/** Starts the service on the written store (migrations) and records the run. */
 	private int finishOn(BulkRun run, Duration elapsed) {
+		long starting = System.nanoTime();
 		ConfigurableApplicationContext context = start();
 		if (context == null) {
 			return 3;
 		}
+		this.err.printf("已启动 Started on the new store (schema migrations, indexes populated) in %.1f s%n",
+				seconds(starting));
 		try (context) {
 			ImportReport report = context.getBean(ImportService.class).finishBulk(run, Actor.CLI, elapsed);
 			ReportPrinter.print(report, this.out);
@@ -172,6 +178,10 @@ final class BulkLoad {
 		this.out.println("再启动服务器并运行 then start the server and run (NEO4J_URI set as for this command):");
 		this.out.println();
 		this.out.println("  java -jar chaingraph.jar import " + shellQuoted(toCsv.toAbsolutePath().toString()) + " --bulk-finish");
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
 	}
 
 	private static String shellQuoted(String argument) {

@@ -313,6 +313,9 @@ public final class ImportPart implements BenchPart {
 						Duration.ofNanos(reopened - started));
 				long finished = System.nanoTime();
 				HeapWatcher.Peak peak = heap.peak();
+				context.log().printf("    bulk load: validation + files %.1f s, batch importer %.1f s, start + schema %.1f s, "
+						+ "finish %.1f s%n", (prepareDone - started) / 1e9, (imported - prepareDone) / 1e9,
+						(reopened - imported) / 1e9, (finished - reopened) / 1e9);
 				long storeBytes = BenchDatabase.size(home);
 				String memory = outcome.summary().stream().filter(line -> line.startsWith("Peak memory usage"))
 					.map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst().orElse("?");

@@ -7,6 +7,8 @@ import java.time.Duration;
 import io.chaingraph.config.EmbeddedNeo4j;
 import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
+import io.chaingraph.importing.bulk.BulkImporter;
+import io.chaingraph.importing.bulk.BulkRun;
 import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.JarProcess;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,6 +102,38 @@ class BulkImportIT {
 		String problem = tx.toString().lines().filter(line -> line.contains("enterprises.csv:")).findFirst().orElseThrow();
 		assertThat(loaded.toString()).contains(problem.strip()).doesNotContain("IMPORT DONE");
 		assertThat(Store.read(work.resolve("bulk-invalid")).dump()).doesNotContain("Entity");
+	}
+
+	/**
+	 * The offline route of an external server's store: {@code --to-csv} writes the importer's files and
+	 * prints the neo4j-admin command; the same importer (what that command runs) writes the store; then
+	 * {@code --bulk-finish} gives the transactional import's graph.
+	 */
+	@Test
+	@Order(4)
+	void theOfflineRouteGivesTheSameGraph() throws Exception {
+		Path data = work.resolve("offline-data");
+		Path out = work.resolve("offline-files");
+		JarProcess files = importJar("import", dataset().toString(), "--bulk", "--to-csv", out.toString(),
+				"--chaingraph.data-dir=" + data);
+		assertThat(files.awaitExit(Duration.ofMinutes(3))).as(files::toString).isZero();
+		assertThat(files.toString()).contains("neo4j-admin database import full neo4j --nodes=" + out.toAbsolutePath(),
+				"--array-delimiter=U+001F", "--overwrite-destination=true", "import " + out.toAbsolutePath() + " --bulk-finish");
+		assertThat(Store.read(data).dump()).as("nothing written yet").doesNotContain("Entity");
+
+		BulkRun run = BulkRun.load(out);
+		assertThat(BulkImporter.run(data, "neo4j", run.files(), null).succeeded()).isTrue();
+		JarProcess finish = importJar("import", out.toString(), "--bulk-finish", "--chaingraph.data-dir=" + data);
+		assertThat(finish.awaitExit(Duration.ofMinutes(3))).as(finish::toString).isZero();
+		assertThat(finish.toString()).contains("Imported " + dataset());
+		JarProcess again = importJar("import", out.toString(), "--bulk-finish", "--chaingraph.data-dir=" + data);
+		assertThat(again.awaitExit(Duration.ofMinutes(3))).as(again::toString).isEqualTo(4);
+		assertThat(again.toString()).contains("was finished already");
+		Store expected = Store.read(work.resolve("transactional-data"));
+		Store actual = Store.read(data);
+		assertThat(actual.dump()).as(() -> "first difference: " + CrashRecoveryIT.firstDifference(expected.dump(),
+				actual.dump())).isEqualTo(expected.dump());
+		assertThat(actual.schema()).isEqualTo(expected.schema());
 	}
 
 	private static String totalLine(String output) {
