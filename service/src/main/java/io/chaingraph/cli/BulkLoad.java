@@ -133,7 +133,7 @@ final class BulkLoad {
 		outcome.summary().forEach(line -> this.err.println("  " + line));
 		this.err.printf("批量导入完成 The batch importer wrote the store in %.1f s%n", seconds(importing));
 		delete(files);
-		return finishOn(run, Duration.ofNanos(System.nanoTime() - started));
+		return finishOn(run, started);
 	}
 
 	private int finish(Path dir) {
@@ -144,11 +144,14 @@ final class BulkLoad {
 		catch (RuntimeException ex) {
 			return refuse(ex.getMessage());
 		}
-		return finishOn(run, Duration.ZERO);
+		return finishOn(run, System.nanoTime());
 	}
 
-	/** Starts the service on the written store (migrations) and records the run. */
-	private int finishOn(BulkRun run, Duration elapsed) {
+	/**
+	 * Starts the service on the written store (migrations) and records the run; the report's time runs
+	 * from {@code started} (the command's start) to the run recorded.
+	 */
+	private int finishOn(BulkRun run, long started) {
 		long starting = System.nanoTime();
 		ConfigurableApplicationContext context = start();
 		if (context == null) {
@@ -157,7 +160,8 @@ final class BulkLoad {
 		this.err.printf("已启动 Started on the new store (schema migrations, indexes populated) in %.1f s%n",
 				seconds(starting));
 		try (context) {
-			ImportReport report = context.getBean(ImportService.class).finishBulk(run, Actor.CLI, elapsed);
+			ImportReport report = context.getBean(ImportService.class).finishBulk(run, Actor.CLI,
+					Duration.ofNanos(System.nanoTime() - started));
 			ReportPrinter.print(report, this.out);
 			return 0;
 		}
