@@ -32,12 +32,28 @@ final class ImportCommand implements Callable<Integer> {
 	@Option(names = "--batch-size", paramLabel = "N", description = "rows per transaction (default 1000)")
 	Integer batchSize;
 
+	@Option(names = "--bulk", description = { "first load into an empty database with Neo4j's batch importer",
+			"(the embedded database; with --to-csv, the importer's files for an external server)" })
+	boolean bulk;
+
+	@Option(names = "--to-csv", paramLabel = "OUT", description = { "with --bulk: write the batch importer's files into OUT",
+			"and print the neo4j-admin command that loads them into a stopped server" })
+	Path toCsv;
+
+	@Option(names = "--bulk-finish", description = { "finish a bulk load after neo4j-admin wrote the store:",
+			"DIR is the folder --to-csv wrote" })
+	boolean bulkFinish;
+
 	/** Spring properties such as --chaingraph.data-dir=/srv/chaingraph are passed to the application. */
 	@Unmatched
 	java.util.List<String> springArguments = new java.util.ArrayList<>();
 
 	@Override
 	public Integer call() {
+		if (this.bulk || this.bulkFinish || this.toCsv != null) {
+			return new BulkLoad(this.springArguments, System.out, System.err).run(this.dir, this.bulk, this.toCsv,
+					this.bulkFinish, this.dryRun || this.batchSize != null);
+		}
 		PrintStream out = System.out;
 		PrintStream err = System.err;
 		DatasetSource source;

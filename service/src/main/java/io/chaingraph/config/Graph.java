@@ -121,6 +121,25 @@ public class Graph {
 	}
 
 	/**
+	 * Runs a write statement that commits as it goes ({@code CALL { ... } IN TRANSACTIONS}) in an
+	 * auto-commit transaction, the only kind such a statement may run in; bounded by {@code timeout} as a
+	 * whole. Used by the bulk load to finish what the batch importer cannot write.
+	 */
+	public org.neo4j.driver.summary.ResultSummary writeInTransactions(String cypher, Map<String, ?> parameters,
+			java.time.Duration timeout) {
+		org.neo4j.driver.SessionConfig.Builder session = org.neo4j.driver.SessionConfig.builder()
+			.withDefaultAccessMode(AccessMode.WRITE)
+			.withBookmarkManager(this.driver.executableQueryBookmarkManager());
+		if (this.database != null) {
+			session.withDatabase(this.database);
+		}
+		this.statements.incrementAndGet();
+		try (Session s = this.driver.session(session.build())) {
+			return s.run(cypher, cast(parameters), TransactionConfig.builder().withTimeout(timeout).build()).consume();
+		}
+	}
+
+	/**
 	 * Runs {@code work} in one write transaction (retried by the driver on transient failures such as
 	 * deadlocks, so {@code work} must not have side effects outside the transaction), bounded by the
 	 * query timeout. Used by curation, whose check of a version and its write must commit together.

@@ -292,6 +292,149 @@ public class ImportService {
 	}
 
 	/**
+	 * The first half of a bulk load ({@code import --bulk}, docs/importing.md): refuses a graph that
+	 * holds anything but its schema records ({@link NotEmptyException}), validates the dataset exactly as
+	 * {@link #run} does, and writes the batch importer's files into {@code dir} with a {@link BulkRun}
+	 * beside them. An invalid dataset gives its report (status INVALID) and no files. Nothing is written
+	 * to the graph.
+	 */
+	public BulkPrepared prepareBulk(DatasetSource source, java.nio.file.Path dir) {
+		long started = System.nanoTime();
+		String startedAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+		long held = heldNodes();
+		if (held > 0) {
+			throw new NotEmptyException(held);
+		}
+		DatasetValidator.Result validation = DatasetValidator.validate(source, this.graph);
+		if (validation.hasErrors()) {
+			return new BulkPrepared(new ImportReport(null, source.location(), false, ImportStatus.INVALID,
+					validation.problems(), List.of(), List.of(), elapsed(started), List.of()), null);
+		}
+		LoadPlan plan = validation.plan();
+		String runId = "import-" + UUID.randomUUID();
+		io.chaingraph.importing.bulk.BulkFiles.Written files = io.chaingraph.importing.bulk.BulkFiles.write(plan, dir,
+				runId);
+		io.chaingraph.importing.bulk.BulkRun run = new io.chaingraph.importing.bulk.BulkRun(runId, source.location(),
+				source.name(), startedAt, checksums(plan),
+				plan.rowsPerFile().values().stream().mapToLong(Integer::longValue).sum(), validation.problems(),
+				plan.nameVariants(), files);
+		run.save(dir);
+		return new BulkPrepared(null, run);
+	}
+
+	/**
+	 * The second half of a bulk load, on the store the batch importer wrote (the schema migrations
+	 * applied when the service started on it): sets the empty lists the importer cannot write, then
+	 * records the run as {@link #run} does (its {@code :ImportRun}, status SUCCEEDED, with the summary a
+	 * transactional import of the same dataset into an empty graph gives, and one IMPORT change in the
+	 * audit trail by {@code actor}).
+	 *
+	 * @param elapsed the time the load took before this step (validation, files, importer)
+	 */
+	public ImportReport finishBulk(io.chaingraph.importing.bulk.BulkRun run, Actor actor, Duration elapsed) {
+		long started = System.nanoTime();
+		if (this.graph.one("MATCH (r:ImportRun {id: $id}) RETURN r.id", Map.of("id", run.runId()), r -> r).isPresent()) {
+			throw new IllegalStateException("bulk load " + run.runId() + " was finished already");
+		}
+		long entities = this.graph.one("MATCH (n:Entity) RETURN count(n) AS n", Map.of(), r -> r.get("n").asLong())
+			.orElse(0L);
+		if (entities != run.files().nodeCount()) {
+			throw new IllegalStateException("图中有 " + entities + " 个实体，导入文件有 " + run.files().nodeCount()
+					+ " 个 the graph holds " + entities + " entities where the importer's files hold "
+					+ run.files().nodeCount() + ": was the store written from these files?");
+		}
+		Duration timeout = Duration.ofHours(1);
+		run.files().emptyNodeLists().forEach((label, keys) -> keys.forEach(key -> this.graph.writeInTransactions("""
+				MATCH (n:%1$s) WHERE n.%2$s IS NULL
+				CALL (n) { SET n.%2$s = [] } IN TRANSACTIONS OF 10000 ROWS""".formatted(name(label), name(key)),
+				Map.of(), timeout)));
+		run.files().emptyRelationshipLists().forEach((type, keys) -> keys.forEach(key -> this.graph.writeInTransactions("""
+				MATCH ()-[r:%1$s]->() WHERE r.%2$s IS NULL
+				CALL (r) { SET r.%2$s = [] } IN TRANSACTIONS OF 10000 ROWS""".formatted(name(type), name(key)),
+				Map.of(), timeout)));
+		List<FileSummary> summaries = run.files().summaries();
+		// the run's record first: segment proposals come from it, as after a transactional import
+		this.graph.write("CREATE (:ImportRun {id: $id, status: 'RUNNING'})", Map.of("id", run.runId()));
+		int proposed = proposeSegments(run.runId());
+		ImportReport report = new ImportReport(run.runId(), run.dataset(), false, ImportStatus.SUCCEEDED, run.problems(),
+				summaries, run.nameVariants(), elapsed.plus(elapsed(started)), List.of(), List.of(), 0, proposed);
+		Map<String, Object> totals = totals(summaries);
+		totals.put("id", run.runId());
+		totals.put("dataset", run.dataset());
+		totals.put("name", run.name());
+		totals.put("checksums", run.checksums());
+		totals.put("started", run.started());
+		totals.put("rows", run.rows());
+		totals.put("actor", actor.name());
+		totals.put("problems", json(run.problems()));
+		totals.put("summary", json(summaries));
+		totals.put("warnings", run.problems().size());
+		totals.put("nameVariants", run.nameVariants().size());
+		totals.put("report", ReportPrinter.text(report));
+		totals.put("segmentProposals", proposed);
+		this.graph.write("""
+				MATCH (r:ImportRun {id: $id})
+				SET r += {dataset: $dataset, name: $name, checksums: $checksums,
+				        started: datetime($started), heartbeat: datetime(), finished: datetime(), status: 'SUCCEEDED',
+				        rows: $rows, rowsDone: $rows, actor: $actor, dryRun: false, problems: $problems,
+				        summary: $summary, report: $report,
+				        nodesCreated: $nodesCreated, nodesUpdated: $nodesUpdated, nodesUnchanged: $nodesUnchanged,
+				        relsCreated: $relsCreated, relsUpdated: $relsUpdated, relsUnchanged: $relsUnchanged,
+				        relsRemoved: $relsRemoved, warnings: $warnings, nameVariants: $nameVariants,
+				        segmentProposals: $segmentProposals}""", totals);
+		Map<String, Object> audited = totals(summaries);
+		audited.put("status", ImportStatus.SUCCEEDED.name());
+		audited.put("dataset", run.dataset());
+		audited.put("checksums", run.checksums());
+		this.audit.record(actor, "IMPORT", "ImportRun", run.runId(), audited);
+		return report;
+	}
+
+	/**
+	 * Nodes other than the service's own records (the schema's {@code :SchemaMigration}, the gap statistics'
+	 * {@code :GapStats}, counted again on the next start): none in an empty graph.
+	 */
+	public long heldNodes() {
+		return this.graph.one("""
+				MATCH (n) WHERE NOT (n:SchemaMigration OR n:GapStats OR n:GapStatsMeta)
+				RETURN count(n) AS held""", Map.of(),
+				r -> r.get("held").asLong()).orElse(0L);
+	}
+
+	/** A label, relationship type or key of the importer's own constants, checked before it enters Cypher. */
+	private static String name(String name) {
+		if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+			throw new IllegalArgumentException("not a name: " + name);
+		}
+		return name;
+	}
+
+	/**
+	 * The outcome of {@link #prepareBulk}: {@code invalid}, the report of a dataset with errors, or
+	 * {@code run}, what the importer is to load.
+	 */
+	public record BulkPrepared(ImportReport invalid, io.chaingraph.importing.bulk.BulkRun run) {
+	}
+
+	/** A bulk load asked for on a graph that holds something already. */
+	public static class NotEmptyException extends RuntimeException {
+
+		private final long nodes;
+
+		NotEmptyException(long nodes) {
+			super("数据库不是空的（已有 " + nodes + " 个节点）：--bulk 只能导入空数据库；已有数据的图请用不带 --bulk 的 import 更新 "
+					+ "the database is not empty (" + nodes + " nodes): --bulk loads only into an empty database; "
+					+ "update a populated graph with import without --bulk");
+			this.nodes = nodes;
+		}
+
+		public long nodes() {
+			return this.nodes;
+		}
+
+	}
+
+	/**
 	 * Progress in dataset rows: the loader writes {@code total} step rows (a file's nodes, then each of
 	 * its relationship types), so the rows done are that share of the dataset's rows.
 	 */

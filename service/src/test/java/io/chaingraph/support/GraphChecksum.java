@@ -68,6 +68,66 @@ public final class GraphChecksum {
 		return sha256(dump(query(driver), Set.of(), Set.of()));
 	}
 
+	/**
+	 * What two loads of the same dataset into empty databases legitimately differ in, by label: the
+	 * import run's id and times, and its printed report (it names the run and its duration); the audit
+	 * entry's id, time and the run it names; when each schema migration was applied and how long it took.
+	 * With {@link #RUN_SPECIFIC} on every node and relationship, nothing else.
+	 */
+	public static final Map<String, Set<String>> RUN_RECORDS = Map.of("ImportRun",
+			Set.of("id", "started", "finished", "heartbeat", "report"), "Change", Set.of("id", "at", "entityId"),
+			"SchemaMigration", Set.of("appliedAt", "durationMs"));
+
+	private static final String ALL_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props";
+
+	private static final String ALL_RELATIONSHIPS = """
+			MATCH (a)-[r]->(b)
+			RETURN coalesce(a.id, a.version) AS a, type(r) AS type, coalesce(b.id, b.version) AS b, properties(r) AS props""";
+
+	/**
+	 * The canonical dump of everything in the default database behind {@code driver}, bookkeeping
+	 * included, less exactly what differs between two loads of the same dataset ({@link #RUN_SPECIFIC}
+	 * everywhere, {@link #RUN_RECORDS} on the bookkeeping nodes).
+	 */
+	public static String dumpOfEverythingButRuns(Driver driver) {
+		List<String> nodes = new ArrayList<>();
+		for (Record r : query(driver).apply(ALL_NODES, Map.of())) {
+			List<String> labels = r.get("labels").asList(v -> v.asString()).stream().sorted().toList();
+			Set<String> skip = new java.util.HashSet<>(RUN_SPECIFIC);
+			labels.forEach(label -> skip.addAll(RUN_RECORDS.getOrDefault(label, Set.of())));
+			nodes.add(labels + " " + canonical(r.get("props").asMap(), skip));
+		}
+		List<String> relationships = new ArrayList<>();
+		for (Record r : query(driver).apply(ALL_RELATIONSHIPS, Map.of())) {
+			relationships.add(String.valueOf(r.get("a").asObject()) + " -" + r.get("type").asString() + "-> "
+					+ String.valueOf(r.get("b").asObject()) + " " + canonical(r.get("props").asMap(), RUN_SPECIFIC));
+		}
+		StringBuilder out = new StringBuilder();
+		nodes.stream().sorted().forEach(line -> out.append(line).append('\n'));
+		relationships.stream().sorted().forEach(line -> out.append(line).append('\n'));
+		return out.toString();
+	}
+
+	/**
+	 * The schema of the default database behind {@code driver}: every constraint and every index by
+	 * name, type, what it covers, its configuration and state.
+	 */
+	public static String schema(Driver driver) {
+		StringBuilder out = new StringBuilder();
+		for (Record r : query(driver).apply("""
+				SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties
+				RETURN name, type, entityType, labelsOrTypes, properties ORDER BY name""", Map.of())) {
+			out.append("constraint ").append(new TreeMap<>(r.asMap())).append('\n');
+		}
+		for (Record r : query(driver).apply("""
+				SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options, state, owningConstraint
+				RETURN name, type, entityType, labelsOrTypes, properties, options.indexConfig AS config, state,
+				       owningConstraint ORDER BY name""", Map.of())) {
+			out.append("index ").append(new TreeMap<>(r.asMap())).append('\n');
+		}
+		return out.toString();
+	}
+
 	private static BiFunction<String, Map<String, Object>, List<Record>> query(Driver driver) {
 		return (cypher, parameters) -> driver.executableQuery(cypher).withParameters(parameters).execute().records();
 	}

@@ -90,9 +90,14 @@ public final class BenchContext {
 	 * line's {@code --property} values come after {@code properties} and win.
 	 */
 	public BenchDatabase database(Path importDir, boolean web, String... properties) {
+		return database(BenchDatabase.newHome(this.workDir.resolve("db")), importDir, web, properties);
+	}
+
+	/** {@link #database(Path, boolean, String...)} on the database in {@code home}. */
+	public BenchDatabase database(Path home, Path importDir, boolean web, String... properties) {
 		List<String> all = new java.util.ArrayList<>(List.of(properties));
 		all.addAll(this.properties);
-		return BenchDatabase.start(this.workDir.resolve("db"), importDir, web, all.toArray(String[]::new));
+		return BenchDatabase.open(home, importDir, web, all.toArray(String[]::new));
 	}
 
 }

@@ -53,14 +53,25 @@ public final class BenchDatabase implements AutoCloseable {
 	 * @param properties further application properties, {@code name=value} (they win over the defaults here)
 	 */
 	public static BenchDatabase start(Path workDir, Path importDir, boolean web, String... properties) {
-		Path home;
+		return open(newHome(workDir), importDir, web, properties);
+	}
+
+	/** A new, empty folder for a database in {@code workDir}. */
+	static Path newHome(Path workDir) {
 		try {
 			Files.createDirectories(workDir);
-			home = Files.createTempDirectory(workDir, "db-");
+			return Files.createTempDirectory(workDir, "db-");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot create a database folder in " + workDir, ex);
 		}
+	}
+
+	/**
+	 * Like {@link #start}, on the database in {@code home} (a store the batch importer wrote, say);
+	 * closing deletes {@code home} as well.
+	 */
+	static BenchDatabase open(Path home, Path importDir, boolean web, String... properties) {
 		EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, "127.0.0.1", 0, PAGE_CACHE.toBytes(), Duration.ofHours(1),
 				builder -> {
 					if (importDir != null) {
@@ -132,11 +143,41 @@ public final class BenchDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
+			stop();
+		}
+		finally {
+			delete(this.home);
+		}
+	}
+
+	/** Stops the application and the database, keeping their files (for the batch importer to replace). */
+	public void stop() {
+		try {
 			this.context.close();
 		}
 		finally {
 			this.neo4j.close();
-			delete(this.home);
+		}
+	}
+
+	public Path home() {
+		return this.home;
+	}
+
+	/** Bytes of the files under {@code dir}. */
+	static long size(Path dir) {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			return paths.filter(Files::isRegularFile).mapToLong(path -> {
+				try {
+					return Files.size(path);
+				}
+				catch (IOException ex) {
+					return 0;
+				}
+			}).sum();
+		}
+		catch (IOException ex) {
+			return -1;
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A dataset size the benchmark builds with the generator.
  *
- * @param label S, M, L or smoke
+ * @param label S, M, L, XL or smoke
  * @param enterprises enterprises generated
  * @param runs timed runs per measurement at this size
  * @param perRowSample enterprises in the sample dataset the one-transaction-per-row baseline loads
@@ -24,14 +24,26 @@ public record BenchSize(String label, int enterprises, int runs, int perRowSampl
 
 	public static final BenchSize L = new BenchSize("L", 1_000_000, 1, 500, 0);
 
+	/** Measured by the bulk load only (see {@link #bulkOnly()}). */
+	public static final BenchSize XL = new BenchSize("XL", 10_000_000, 1, 500, 0);
+
 	public static BenchSize parse(String label) {
 		return switch (label.strip().toUpperCase(Locale.ROOT)) {
 			case "SMOKE" -> SMOKE;
 			case "S" -> S;
 			case "M" -> M;
 			case "L" -> L;
-			default -> throw new IllegalArgumentException("unknown size '" + label + "' (S, M, L or smoke)");
+			case "XL" -> XL;
+			default -> throw new IllegalArgumentException("unknown size '" + label + "' (S, M, L, XL or smoke)");
 		};
+	}
+
+	/**
+	 * Beyond L the import part measures the bulk load only: the transactional import and LOAD CSV of
+	 * 10 million enterprises take hours on the benchmark's machine.
+	 */
+	public boolean bulkOnly() {
+		return this.enterprises > L.enterprises();
 	}
 
 	public BenchSize withRuns(int newRuns) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 				"Prints one Markdown table per part and writes them to --out." })
 final class BenchCommand implements Callable<Integer> {
 
-	@Option(names = "--sizes", paramLabel = "S,M", split = ",", description = "sizes to run (S, M, L; default S,M)")
+	@Option(names = "--sizes", paramLabel = "S,M", split = ",", description = "sizes to run (S, M, L, XL; default S,M; XL: the bulk load only, -Xmx4g)")
 	List<String> sizes = new ArrayList<>(List.of("S", "M"));
 
 	@Option(names = "--large", description = "add L (1M enterprises; give the JVM -Xmx2g or more)")

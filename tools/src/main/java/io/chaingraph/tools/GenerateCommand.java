@@ -18,8 +18,12 @@ final class GenerateCommand implements Callable<Integer> {
 	@Parameters(paramLabel = "OUT", description = "folder to write (created if missing)")
 	Path out;
 
-	@Option(names = "--enterprises", paramLabel = "N", required = true, description = "number of enterprises (>= 10)")
-	int enterprises;
+	@Option(names = "--enterprises", paramLabel = "N", description = "number of enterprises (>= 10)")
+	Integer enterprises;
+
+	@Option(names = "--size", paramLabel = "SIZE",
+			description = "a benchmark size instead of --enterprises: S 10k, M 100k, L 1M, XL 10M enterprises")
+	String size;
 
 	@Option(names = "--parks", paramLabel = "P",
 			description = "top-level parks, sub-parks come on top (default: N / 2,000, 3..500)")
@@ -35,7 +39,11 @@ final class GenerateCommand implements Callable<Integer> {
 	public Integer call() {
 		GeneratorOptions options;
 		try {
-			options = new GeneratorOptions(this.enterprises, this.parks, this.chains, this.seed);
+			if ((this.enterprises == null) == (this.size == null)) {
+				throw new IllegalArgumentException("give either --enterprises N or --size S|M|L|XL");
+			}
+			int n = (this.size != null) ? io.chaingraph.bench.BenchSize.parse(this.size).enterprises() : this.enterprises;
+			options = new GeneratorOptions(n, this.parks, this.chains, this.seed);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("chaingraph generate: " + ex.getMessage());

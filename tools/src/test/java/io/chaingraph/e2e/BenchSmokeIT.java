@@ -45,6 +45,11 @@ class BenchSmokeIT {
 				.singleElement()
 				.satisfies(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? s"));
 		}
+		assertThat(output).contains("### Import: bulk first load (batch importer), phases");
+		assertThat(markdown.lines().filter(l -> l.startsWith("| smoke") && l.contains("bulk load (batch importer)")))
+			.singleElement()
+			.satisfies(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? s"));
+		assertThat(markdown).containsPattern("- smoke: bulk load \\d+\\.\\d+× LOAD CSV end to end");
 		// the importer created every row of the dataset: 200 enterprises among the nodes
 		assertThat(markdown).containsPattern("\\| smoke \\| 200 +\\|");
 		assertThat(Files.readString(out.resolve("results.md"), StandardCharsets.UTF_8)).contains("Machine: ",
