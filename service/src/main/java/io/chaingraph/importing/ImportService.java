@@ -344,14 +344,15 @@ public class ImportService {
 					+ run.files().nodeCount() + ": was the store written from these files?");
 		}
 		Duration timeout = Duration.ofHours(1);
+		// labels, types and keys as parameters too (dynamic property access); every entity is an :Entity
 		run.files().emptyNodeLists().forEach((label, keys) -> keys.forEach(key -> this.graph.writeInTransactions("""
-				MATCH (n:%1$s) WHERE n.%2$s IS NULL
-				CALL (n) { SET n.%2$s = [] } IN TRANSACTIONS OF 10000 ROWS""".formatted(name(label), name(key)),
-				Map.of(), timeout)));
+				MATCH (n:Entity) WHERE $label IN labels(n) AND n[$key] IS NULL
+				CALL (n) { SET n[$key] = [] } IN TRANSACTIONS OF 10000 ROWS""", Map.of("label", label, "key", key),
+				timeout)));
 		run.files().emptyRelationshipLists().forEach((type, keys) -> keys.forEach(key -> this.graph.writeInTransactions("""
-				MATCH ()-[r:%1$s]->() WHERE r.%2$s IS NULL
-				CALL (r) { SET r.%2$s = [] } IN TRANSACTIONS OF 10000 ROWS""".formatted(name(type), name(key)),
-				Map.of(), timeout)));
+				MATCH ()-[r]->() WHERE type(r) = $type AND r[$key] IS NULL
+				CALL (r) { SET r[$key] = [] } IN TRANSACTIONS OF 10000 ROWS""", Map.of("type", type, "key", key),
+				timeout)));
 		List<FileSummary> summaries = run.files().summaries();
 		// the run's record first: segment proposals come from it, as after a transactional import
 		this.graph.write("CREATE (:ImportRun {id: $id, status: 'RUNNING'})", Map.of("id", run.runId()));
@@ -399,14 +400,6 @@ public class ImportService {
 				MATCH (n) WHERE NOT (n:SchemaMigration OR n:GapStats OR n:GapStatsMeta)
 				RETURN count(n) AS held""", Map.of(),
 				r -> r.get("held").asLong()).orElse(0L);
-	}
-
-	/** A label, relationship type or key of the importer's own constants, checked before it enters Cypher. */
-	private static String name(String name) {
-		if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-			throw new IllegalArgumentException("not a name: " + name);
-		}
-		return name;
 	}
 
 	/**
