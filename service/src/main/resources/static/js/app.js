@@ -66,7 +66,7 @@ function context(route) {
       const hash = hashFor(route.view, route.id, params);
       if (hash !== location.hash) history.replaceState(null, '', hash);
     },
-    toolbar(...items) { clear($('toolbar'), items, exportButtons()); },
+    toolbar(...items) { clear($('toolbar'), items, route.view === 'review' ? null : exportButtons()); },
     legend(...items) { clear($('legend'), items); $('legend').hidden = items.flat().length === 0; },
     empty(message) { const el = $('empty'); el.hidden = !message; el.textContent = message || ''; },
     exports(fn) { exportData = fn; },

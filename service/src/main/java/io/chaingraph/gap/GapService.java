@@ -161,12 +161,7 @@ class GapService {
 		Map<String, List<StageCount>> perStage = new HashMap<>();
 		Map<String, Integer> localEnterprises = new HashMap<>();
 		Record row = this.gaps.structure(distinctParks, chainId).orElse(null);
-		Map<String, Value> parksFound = new HashMap<>();
-		if (row != null) {
-			for (Value park : row.get("parks").values()) {
-				parksFound.put(park.get("park").get("id").asString(), park);
-			}
-		}
+		Map<String, Value> parksFound = parksById(row);
 		List<GapReport> reports = new ArrayList<>();
 		for (String parkId : distinctParks) {
 			Value park = parksFound.get(parkId);
@@ -191,17 +186,23 @@ class GapService {
 		return new Reports(reports, perStage, localEnterprises);
 	}
 
+	/** The parks of a report or structure statement's row, by id (none for no row). */
+	private static Map<String, Value> parksById(Record row) {
+		Map<String, Value> parks = new HashMap<>();
+		if (row != null) {
+			for (Value park : row.get("parks").values()) {
+				parks.put(park.get("park").get("id").asString(), park);
+			}
+		}
+		return parks;
+	}
+
 	/** The report statement's row, read into reports (an unknown park or chain is a NotFoundException). */
 	Reports computeFromGraph(List<String> distinctParks, String chainId, int weakBelow) {
 		Map<String, List<StageCount>> perStage = new HashMap<>();
 		Map<String, Integer> localEnterprises = new HashMap<>();
 		Record row = this.gaps.report(distinctParks, chainId, weakBelow).orElse(null);
-		Map<String, Value> parksFound = new HashMap<>();
-		if (row != null) {
-			for (Value park : row.get("parks").values()) {
-				parksFound.put(park.get("park").get("id").asString(), park);
-			}
-		}
+		Map<String, Value> parksFound = parksById(row);
 		List<GapReport> reports = new ArrayList<>();
 		for (String parkId : distinctParks) {
 			Value park = parksFound.get(parkId);
