@@ -101,8 +101,11 @@ final class SegmentMatcher {
 			}
 			String normalised = NameNormalizer.normalize(field[1]);
 			for (Keyword keyword : this.keywords) {
-				if (contains(normalised, keyword.normalised()) && better(candidate(keyword, field[0], field[1]), best)) {
-					best = candidate(keyword, field[0], field[1]);
+				if (contains(normalised, keyword.normalised())) {
+					Match m = candidate(keyword, field[0], field[1]);
+					if (better(m, best)) {
+						best = m;
+					}
 				}
 			}
 		}
