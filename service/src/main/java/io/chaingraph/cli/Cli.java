@@ -1,5 +1,8 @@
 package io.chaingraph.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import picocli.CommandLine;
@@ -18,7 +21,25 @@ public final class Cli {
 	}
 
 	public static int run(String[] args) {
-		return new CommandLine(new Root()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+		return commandLine().execute(args);
+	}
+
+	/**
+	 * Runs a command in this JVM with its output going to {@code out} and {@code err} instead of the console:
+	 * for a program (or test) that imports without starting another JVM.
+	 */
+	public static int run(String[] args, PrintStream out, PrintStream err) {
+		CommandLine cli = commandLine();
+		ImportCommand imports = cli.getSubcommands().get("import").getCommand();
+		imports.out = out;
+		imports.err = err;
+		cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+		cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+		return cli.execute(args);
+	}
+
+	private static CommandLine commandLine() {
+		return new CommandLine(new Root()).setCaseInsensitiveEnumValuesAllowed(true);
 	}
 
 	@Command(name = "java -jar chaingraph.jar", mixinStandardHelpOptions = true,

@@ -48,14 +48,20 @@ final class ImportCommand implements Callable<Integer> {
 	@Unmatched
 	java.util.List<String> springArguments = new java.util.ArrayList<>();
 
+	/** Where the report goes (the console unless {@link Cli#run(String[], PrintStream, PrintStream)} says otherwise). */
+	PrintStream out = System.out;
+
+	/** Where progress and problems go. */
+	PrintStream err = System.err;
+
 	@Override
 	public Integer call() {
 		if (this.bulk || this.bulkFinish || this.toCsv != null) {
-			return new BulkLoad(this.springArguments, System.out, System.err).run(this.dir, this.bulk, this.toCsv,
+			return new BulkLoad(this.springArguments, this.out, this.err).run(this.dir, this.bulk, this.toCsv,
 					this.bulkFinish, this.dryRun || this.batchSize != null);
 		}
-		PrintStream out = System.out;
-		PrintStream err = System.err;
+		PrintStream out = this.out;
+		PrintStream err = this.err;
 		DatasetSource source;
 		try {
 			source = DatasetSource.fromDirectory(this.dir);

@@ -9,6 +9,7 @@ import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
 import io.chaingraph.importing.bulk.BulkImporter;
 import io.chaingraph.importing.bulk.BulkRun;
+import io.chaingraph.support.CliRun;
 import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.JarProcess;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,11 +24,13 @@ import org.neo4j.driver.GraphDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code import DIR --bulk} with the packaged jar: the batch importer's graph is the transactional
- * importer's graph of the same dataset, everything compared (entities, relationships, the import run's
- * record, its audit entry, the schema migrations' records, constraints and indexes) but what names or
- * times the run ({@link GraphChecksum#dumpOfEverythingButRuns}); a populated database is refused; an
- * invalid dataset gives the transactional import's problems and writes nothing.
+ * {@code import DIR --bulk}: the batch importer's graph is the transactional importer's graph of the same
+ * dataset, everything compared (entities, relationships, the import run's record, its audit entry, the
+ * schema migrations' records, constraints and indexes) but what names or times the run
+ * ({@link GraphChecksum#dumpOfEverythingButRuns}); a populated database is refused; an invalid dataset gives
+ * the transactional import's problems and writes nothing. The first bulk load runs the packaged jar (the
+ * batch importer from the jar's class path); the other runs are the same command lines in this JVM
+ * ({@link CliRun}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BulkImportIT {
@@ -39,6 +42,10 @@ class BulkImportIT {
 
 	static JarProcess importJar(String... args) {
 		return JarProcess.start(JarProcess.SERVICE_JAR, args);
+	}
+
+	static CliRun importHere(String... args) {
+		return CliRun.of(args);
 	}
 
 	static Path dataset() {
@@ -54,8 +61,8 @@ class BulkImportIT {
 	void theBulkGraphIsTheTransactionalImportsGraph() throws Exception {
 		Path transactional = work.resolve("transactional-data");
 		Path bulk = work.resolve("bulk-data");
-		JarProcess tx = importJar("import", dataset().toString(), "--chaingraph.data-dir=" + transactional);
-		assertThat(tx.awaitExit(Duration.ofMinutes(4))).as(tx::toString).isZero();
+		CliRun tx = importHere("import", dataset().toString(), "--chaingraph.data-dir=" + transactional);
+		assertThat(tx.exitCode()).as(tx::toString).isZero();
 		JarProcess loaded = importJar("import", dataset().toString(), "--bulk", "--chaingraph.data-dir=" + bulk);
 		assertThat(loaded.awaitExit(Duration.ofMinutes(4))).as(loaded::toString).isZero();
 		assertThat(loaded.toString()).contains("IMPORT DONE", "Imported " + dataset());
@@ -78,8 +85,8 @@ class BulkImportIT {
 	void aPopulatedDatabaseIsRefused() {
 		Path bulk = work.resolve("bulk-data");
 		String before = Store.read(bulk).dump();
-		JarProcess again = importJar("import", dataset().toString(), "--bulk", "--chaingraph.data-dir=" + bulk);
-		assertThat(again.awaitExit(Duration.ofMinutes(3))).as(again::toString).isEqualTo(5);
+		CliRun again = importHere("import", dataset().toString(), "--bulk", "--chaingraph.data-dir=" + bulk);
+		assertThat(again.exitCode()).as(again::toString).isEqualTo(5);
 		assertThat(again.toString()).contains("数据库不是空的", "the database is not empty",
 				"update a populated graph with import without --bulk");
 		assertThat(Store.read(bulk).dump()).isEqualTo(before);
@@ -94,11 +101,11 @@ class BulkImportIT {
 		java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(enterprises));
 		lines.add(lines.get(1));
 		Files.write(enterprises, lines);
-		JarProcess tx = importJar("import", invalid.toString(), "--chaingraph.data-dir=" + work.resolve("tx-invalid"));
-		JarProcess loaded = importJar("import", invalid.toString(), "--bulk",
+		CliRun tx = importHere("import", invalid.toString(), "--chaingraph.data-dir=" + work.resolve("tx-invalid"));
+		CliRun loaded = importHere("import", invalid.toString(), "--bulk",
 				"--chaingraph.data-dir=" + work.resolve("bulk-invalid"));
-		assertThat(tx.awaitExit(Duration.ofMinutes(3))).as(tx::toString).isEqualTo(1);
-		assertThat(loaded.awaitExit(Duration.ofMinutes(3))).as(loaded::toString).isEqualTo(1);
+		assertThat(tx.exitCode()).as(tx::toString).isEqualTo(1);
+		assertThat(loaded.exitCode()).as(loaded::toString).isEqualTo(1);
 		String problem = tx.toString().lines().filter(line -> line.contains("enterprises.csv:")).findFirst().orElseThrow();
 		assertThat(loaded.toString()).contains(problem.strip()).doesNotContain("IMPORT DONE");
 		assertThat(Store.read(work.resolve("bulk-invalid")).dump()).doesNotContain("Entity");
@@ -114,20 +121,20 @@ class BulkImportIT {
 	void theOfflineRouteGivesTheSameGraph() throws Exception {
 		Path data = work.resolve("offline-data");
 		Path out = work.resolve("offline-files");
-		JarProcess files = importJar("import", dataset().toString(), "--bulk", "--to-csv", out.toString(),
+		CliRun files = importHere("import", dataset().toString(), "--bulk", "--to-csv", out.toString(),
 				"--chaingraph.data-dir=" + data);
-		assertThat(files.awaitExit(Duration.ofMinutes(3))).as(files::toString).isZero();
+		assertThat(files.exitCode()).as(files::toString).isZero();
 		assertThat(files.toString()).contains("neo4j-admin database import full neo4j --nodes=" + out.toAbsolutePath(),
 				"--array-delimiter=U+001F", "--overwrite-destination=true", "import " + out.toAbsolutePath() + " --bulk-finish");
 		assertThat(Store.read(data).dump()).as("nothing written yet").doesNotContain("Entity");
 
 		BulkRun run = BulkRun.load(out);
 		assertThat(BulkImporter.run(data, "neo4j", run.files(), null).succeeded()).isTrue();
-		JarProcess finish = importJar("import", out.toString(), "--bulk-finish", "--chaingraph.data-dir=" + data);
-		assertThat(finish.awaitExit(Duration.ofMinutes(3))).as(finish::toString).isZero();
+		CliRun finish = importHere("import", out.toString(), "--bulk-finish", "--chaingraph.data-dir=" + data);
+		assertThat(finish.exitCode()).as(finish::toString).isZero();
 		assertThat(finish.toString()).contains("Imported " + dataset());
-		JarProcess again = importJar("import", out.toString(), "--bulk-finish", "--chaingraph.data-dir=" + data);
-		assertThat(again.awaitExit(Duration.ofMinutes(3))).as(again::toString).isEqualTo(4);
+		CliRun again = importHere("import", out.toString(), "--bulk-finish", "--chaingraph.data-dir=" + data);
+		assertThat(again.exitCode()).as(again::toString).isEqualTo(4);
 		assertThat(again.toString()).contains("was finished already");
 		Store expected = Store.read(work.resolve("transactional-data"));
 		Store actual = Store.read(data);

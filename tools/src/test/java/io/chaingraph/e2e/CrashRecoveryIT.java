@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import io.chaingraph.config.EmbeddedNeo4j;
 import io.chaingraph.generate.DatasetGenerator;
 import io.chaingraph.generate.GeneratorOptions;
+import io.chaingraph.support.CliRun;
 import io.chaingraph.support.GraphChecksum;
 import io.chaingraph.support.JarProcess;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,8 +69,9 @@ class CrashRecoveryIT {
 		Path clean = work.resolve("clean-data");
 		Path crashed = work.resolve("crashed-data");
 
-		JarProcess cleanRun = importJar(dataset, clean);
-		assertThat(cleanRun.awaitExit(Duration.ofMinutes(3))).as(cleanRun::toString).isZero();
+		// the reference: the same command in this JVM (no kill needed there)
+		CliRun cleanRun = CliRun.of("import", dataset.toString(), "--chaingraph.data-dir=" + clean);
+		assertThat(cleanRun.exitCode()).as(cleanRun::toString).isZero();
 
 		JarProcess killed = importJar(dataset, crashed);
 		assertThat(killed.awaitLine(CrashRecoveryIT::midLoad, Duration.ofSeconds(150)))
