@@ -44,6 +44,11 @@ final class ReportCommand implements Callable<Integer> {
 			description = "candidates listed per gap, 0 to " + ChainReports.MAX_CANDIDATES + " (default ${DEFAULT-VALUE})")
 	int candidates;
 
+	static final String QUERY_TIMEOUT = "chaingraph.query.timeout";
+
+	/** The query timeout of the job unless given: a report's statements run on a database just opened. */
+	static final String JOB_QUERY_TIMEOUT = "120s";
+
 	/** Spring properties such as --chaingraph.data-dir=/srv/chaingraph are passed to the application. */
 	@Unmatched
 	List<String> springArguments = new ArrayList<>();
@@ -56,8 +61,13 @@ final class ReportCommand implements Callable<Integer> {
 			return 2;
 		}
 		ConfigurableApplicationContext context;
+		List<String> arguments = new ArrayList<>(this.springArguments);
+		if (arguments.stream().noneMatch(a -> a.startsWith("--" + QUERY_TIMEOUT + "="))) {
+			// a one-off job on a database just opened (cold caches): more time than a request gets
+			arguments.add("--" + QUERY_TIMEOUT + "=" + JOB_QUERY_TIMEOUT);
+		}
 		try {
-			context = JobContext.start(this.springArguments);
+			context = JobContext.start(arguments);
 		}
 		catch (RuntimeException ex) {
 			err.println("chaingraph report: cannot open the database: " + JobContext.explain(ex));
@@ -112,6 +122,12 @@ final class ReportCommand implements Callable<Integer> {
 		catch (ChainReports.UnknownIdException | IllegalArgumentException ex) {
 			err.println("chaingraph report: " + ex.getMessage());
 			return 1;
+		}
+		catch (RuntimeException ex) {
+			// the database did not answer (in time): nothing was written
+			err.println("chaingraph report: 数据库未能作答，未写入文件 · the database did not answer, nothing was written: "
+					+ JobContext.explain(ex) + " (" + QUERY_TIMEOUT + " raises the time a statement may take)");
+			return 3;
 		}
 		try {
 			Files.createDirectories(this.out);

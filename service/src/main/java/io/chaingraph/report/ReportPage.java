@@ -50,6 +50,9 @@ public final class ReportPage {
 			tr[data-kind="MISSING"] .status { background: #edf2f7; color: #1a202c; }
 			tr[data-kind="WEAK"] .status { background: #f6ad55; color: #1a202c; }
 			tr[data-kind="OK"] .status { background: #c6f6d5; color: #1a202c; }
+			table.candidates th:nth-child(1) { width: 13mm; }
+			table.candidates th:nth-child(2) { width: 46mm; }
+			table.candidates th:nth-child(3) { width: 16mm; }
 			ul.reasons { margin: 0; padding-left: 4mm; }
 			ul.reasons li { margin: 0; }
 			.code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 8pt; color: #2c5282; }
