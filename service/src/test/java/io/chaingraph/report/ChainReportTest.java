@@ -1,17 +1,20 @@
 package io.chaingraph.report;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.chaingraph.gap.SegmentGaps;
 import io.chaingraph.support.ChainFixture;
 import io.chaingraph.support.ChainFixtureTest;
 import org.apache.poi.ss.usermodel.Cell;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chain report over real HTTP ({@code GET /export/report}) on {@link ChainFixture}: the workbook read back
  * with Apache POI's reader, every figure compared with what {@code chainGaps} and {@code gapCandidates} answer
  * over GraphQL for the same park and chain; the print page with every segment row, every candidate, the data
- * sources and the A4 print rule; the refusals.
+ * sources and the A4 print rule; the refusals; a coverage history plugged into the trend.
  */
 class ChainReportTest extends ChainFixtureTest {
 
@@ -51,6 +56,12 @@ class ChainReportTest extends ChainFixtureTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	SegmentGaps segmentGaps;
+
+	@Autowired
+	ReportSources sources;
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
@@ -295,6 +306,31 @@ class ChainReportTest extends ChainFixtureTest {
 			assertThat(number(workbook.getSheet(ReportWorkbook.SUMMARY), "弱链阈值 Weak below (local enterprises)"))
 				.isEqualTo(3.0);
 		}
+	}
+
+	@Test
+	void aCoverageHistoryComesBeforeTheReportsOwnPointInTheTrend() throws IOException {
+		OffsetDateTime quarter = OffsetDateTime.parse("2026-01-01T00:00:00+08:00");
+		CoverageHistory history = (parkId, chainId, weakBelow) -> List.of(
+				new ChainReport.TrendPoint(quarter, 0.25, parkId + "/" + chainId + "/" + weakBelow),
+				new ChainReport.TrendPoint(quarter.plusMonths(3), 0.5, "run-2"));
+		ChainReports withHistory = new ChainReports(this.segmentGaps, this.sources,
+				new StaticListableBeanFactory(Map.<String, Object>of("history", history)).getBeanProvider(CoverageHistory.class));
+		ChainReport report = withHistory.build("P", "C", 2, 1);
+		assertThat(report.trend()).extracting(ChainReport.TrendPoint::coverage)
+			.containsExactly(0.25, 0.5, report.coverage());
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		ReportFormat.XLSX.write(report, xlsx);
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+			List<List<String>> trend = rows(workbook.getSheet(ReportWorkbook.TREND));
+			assertThat(trend).hasSize(4);
+			assertThat(trend.get(1)).containsExactly("2026-01-01 00:00 +08:00", "0.25", "P/C/2");
+			assertThat(trend.get(2)).containsExactly("2026-04-01 00:00 +08:00", "0.5", "run-2");
+			assertThat(trend.get(3).get(2)).isEqualTo(ReportLabels.CURRENT_POINT);
+		}
+		String html = ReportPage.html(report);
+		assertThat(html).contains("id=\"report-trend-chart\"").doesNotContain("id=\"report-trend-note\"")
+			.contains("<td class=\"num\">25.0%</td><td>P/C/2</td>");
 	}
 
 	private void assertRefused(Download download, int status, String parameter, String message) {
