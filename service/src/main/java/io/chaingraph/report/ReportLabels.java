@@ -18,7 +18,8 @@ final class ReportLabels {
 	static final String CURRENT_POINT = "本报告 · This report";
 
 	/** Why the trend holds one point only, when it does. */
-	static final String SINGLE_POINT = "尚无覆盖率历史，只有本报告这一点 · No coverage history is kept yet: this report is the only point";
+	static final String SINGLE_POINT = "尚无覆盖率历史，只有本报告这一点 · "
+			+ "No coverage history is kept yet: this report is the only point";
 
 	static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
 

@@ -193,7 +193,8 @@ public final class ReportPage {
 			.append("<p>本链本地企业 ").append(sources.enterprises()).append(" 家；园区的来源：")
 			.append(esc(ReportLabels.orNone(sources.parkSource()))).append("；产业链的来源：")
 			.append(esc(ReportLabels.orNone(sources.chainSource()))).append(" <span class=\"en\">")
-			.append(sources.enterprises()).append(" enterprises of the park in the chain; the park's and the chain's sources as given</span></p>\n");
+			.append(sources.enterprises())
+			.append(" enterprises of the park in the chain; the park's and the chain's sources as given</span></p>\n");
 		out.append("<table>\n<thead><tr><th>来源 <span class=\"en\">Source</span></th>")
 			.append("<th class=\"num\">企业数 <span class=\"en\">Enterprises</span></th></tr></thead>\n<tbody>\n");
 		for (SourceCount source : sources.sources()) {
