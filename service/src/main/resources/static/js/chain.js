@@ -133,6 +133,10 @@ export async function render(ctx) {
           h('span', { class: 'swatch', style: `background:${GAP_STYLES[g.kind].fill};border-color:${GAP_STYLES[g.kind].border}` }),
           `${g.node.name} · ${GAP_STYLES[g.kind].label} · 本地 ${g.localCount}`), 'No gaps.'),
         h('div', { class: 'actions' }, h('a', { class: 'button-link', href: hashFor('park', report.park.id) }, `园区视图 Park view: ${report.park.name}`)),
+        h('h3', {}, '报告 Report'),
+        h('div', { class: 'actions report-links' },
+          h('a', { class: 'button-link', id: 'report-html', href: reportUrl(report.park.id, chain.id, 'html'), target: '_blank', rel: 'noopener', title: 'A page to print or save as PDF (A4)' }, '打印页 Print page (A4)'),
+          h('a', { class: 'button-link', id: 'report-xlsx', href: reportUrl(report.park.id, chain.id, 'xlsx'), download: '', title: 'Summary, segments, candidates and trend as an Excel workbook' }, '工作簿 Workbook (.xlsx)')),
       ] : h('p', { class: 'muted' }, 'Choose a park in the toolbar to colour the segments by gap kind.'),
       h('h3', {}, 'Segments'),
       lanesUsed.length ? [...STAGES, 'NONE'].filter((l) => lanesUsed.includes(l)).map((lane) => [
@@ -242,6 +246,12 @@ export async function render(ctx) {
 
   if (selected && cy.getElementById(selected).nonempty()) await pick(selected, false);
   else overview();
+}
+
+/** The chain report's download (GET /export/report), relative to the page like the GraphQL endpoint. */
+function reportUrl(parkId, chainId, format) {
+  const params = new URLSearchParams({ parkId, chainId, format });
+  return new URL(`export/report?${params}`, document.baseURI).toString();
 }
 
 function toolbar(ctx, choices, chainId, parkId) {

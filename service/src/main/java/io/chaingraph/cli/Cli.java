@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** Dispatches sub-commands ({@code import DIR}, ...) that run a job and exit instead of serving. */
 public final class Cli {
 
-	static final Set<String> COMMANDS = Set.of("import", "ingest", "template", "help", "-h", "--help", "-V", "--version");
+	static final Set<String> COMMANDS = Set.of("import", "ingest", "template", "report", "help", "-h", "--help", "-V", "--version");
 
 	private Cli() {
 	}
@@ -44,7 +44,7 @@ public final class Cli {
 
 	@Command(name = "java -jar chaingraph.jar", mixinStandardHelpOptions = true,
 			description = "Without a command: serve the GraphQL API on port 8080.",
-			subcommands = { ImportCommand.class, IngestCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class })
+			subcommands = { ImportCommand.class, IngestCommand.class, TemplateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class })
 	static final class Root {
 
 	}

@@ -29,6 +29,9 @@ import io.chaingraph.graph.SubgraphDetails;
 import io.chaingraph.graph.SubgraphDetails.EdgeFacts;
 import io.chaingraph.graph.SubgraphDetails.NodeFacts;
 import io.chaingraph.graph.Traversals;
+import io.chaingraph.report.ChainReport;
+import io.chaingraph.report.ChainReports;
+import io.chaingraph.report.ReportFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
@@ -48,7 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Downloads of what {@code upstream}, {@code downstream}, {@code network} and {@code chainGaps} answer, as
  * GraphML, GEXF, Cytoscape JSON or CSV (docs/api.md, "Exports"): {@code GET /export/{traversal}} and
- * {@code GET /export/gaps}. The same services as GraphQL, so the same caps and messages: one traversal
+ * {@code GET /export/gaps}, and the chain report as a workbook or a printable page ({@code GET /export/report},
+ * docs/api.md, "Reports"). The same services as GraphQL, so the same caps and messages: one traversal
  * statement, one statement for the nodes' details and one for the edges' (never one per node), the gap
  * reports as {@code chainGaps} keeps them. The whole request is bounded by {@code chaingraph.query.timeout}.
  * Roles, the rate limit and the admission queue are applied before this controller, by the security
@@ -99,7 +103,11 @@ class ExportController {
 
 	private static final Set<String> GAP_PARAMETERS = Set.of("parkId", "chainId", "weakBelow", "format");
 
+	private static final Set<String> REPORT_PARAMETERS = Set.of("parkId", "chainId", "weakBelow", "format", "candidates");
+
 	private final Traversals traversals;
+
+	private final ChainReports reports;
 
 	private final SubgraphDetails details;
 
@@ -111,9 +119,10 @@ class ExportController {
 
 	private final java.time.Duration timeout;
 
-	ExportController(Traversals traversals, SubgraphDetails details, SegmentGaps gaps, Limits limits, Graph graph,
-			QueryProperties properties) {
+	ExportController(Traversals traversals, SubgraphDetails details, SegmentGaps gaps, ChainReports reports,
+			Limits limits, Graph graph, QueryProperties properties) {
 		this.traversals = traversals;
+		this.reports = reports;
 		this.details = details;
 		this.gaps = gaps;
 		this.limits = limits;
@@ -182,11 +191,61 @@ class ExportController {
 		return download(format.mediaType(), fileName, out.toByteArray(), false);
 	}
 
+	/**
+	 * The chain report: the workbook ({@code format=xlsx}, the default) as an attachment, the print page
+	 * ({@code format=html}) inline, so that a link opens it in the browser, ready to print.
+	 */
+	@GetMapping("/export/report")
+	ResponseEntity<byte[]> report(HttpServletRequest request) {
+		Parameters parameters = new Parameters(request, REPORT_PARAMETERS, "report");
+		String parkId = parameters.required("parkId");
+		String chainId = parameters.required("chainId");
+		int weakBelow = parameters.weakBelow();
+		int candidates = parameters.integer("candidates", ChainReports.DEFAULT_CANDIDATES);
+		if (candidates < 0 || candidates > ChainReports.MAX_CANDIDATES) {
+			throw new BadParameterException("candidates", "candidates must be between 0 and "
+					+ ChainReports.MAX_CANDIDATES + ", was " + candidates);
+		}
+		String formatName = parameters.optional("format");
+		ReportFormat format = (formatName == null) ? ReportFormat.XLSX : ReportFormat.of(formatName)
+			.orElseThrow(() -> new BadParameterException("format", "format must be one of xlsx, html, was '"
+					+ formatName.toLowerCase(java.util.Locale.ROOT) + "'"));
+		ChainReport report;
+		try {
+			report = this.graph.withinTimeout(() -> this.reports.build(parkId, chainId, weakBelow, candidates));
+		}
+		catch (ChainReports.UnknownIdException ex) {
+			throw new NotFound(ex.parameter(), ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
+			// the candidates per gap above chaingraph.query.max-first
+			throw new BadParameterException("candidates", ex.getMessage());
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			format.write(report, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ResponseEntity<byte[]> response = download(format.mediaType(), format.fileName(report), out.toByteArray(), false);
+		if (format == ReportFormat.HTML) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.putAll(response.getHeaders());
+			ContentDisposition attachment = response.getHeaders().getContentDisposition();
+			headers.setContentDisposition(ContentDisposition.inline()
+				.filename(attachment.getFilename(), attachment.getCharset())
+				.build());
+			return new ResponseEntity<>(response.getBody(), headers, HttpStatus.OK);
+		}
+		return response;
+	}
+
 	@GetMapping("/export/{traversal}")
 	ResponseEntity<byte[]> traversal(@PathVariable String traversal, HttpServletRequest request) {
 		if (!TRAVERSALS.contains(traversal)) {
 			throw new NotFound(null, "No export '" + traversal + "': use /export/upstream, /export/downstream, "
-					+ "/export/network or /export/gaps");
+					+ "/export/network, /export/gaps or /export/report");
 		}
 		boolean network = traversal.equals("network");
 		Parameters parameters = new Parameters(request, network ? NETWORK_PARAMETERS : TRAVERSAL_PARAMETERS, traversal);

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gap reports for the downloads (docs/api.md, "Exports"): a park's report on a chain as {@code chainGaps}
- * gives it (kept reports included), the gap kinds of some segments in a park as {@code GraphNode.gapKind}
- * gives them, and the FEEDS relationships among a report's segments, to draw it.
+ * gives it (kept reports included), a gap's fill candidates as {@code gapCandidates} ranks them, the gap
+ * kinds of some segments in a park as {@code GraphNode.gapKind} gives them, and the FEEDS relationships among
+ * a report's segments, to draw it.
  */
 @Component
 public class SegmentGaps {
@@ -72,6 +73,19 @@ public class SegmentGaps {
 			}
 		}
 		return kinds;
+	}
+
+	/**
+	 * The first {@code first} fill candidates of a segment for a park, ranked as {@code gapCandidates} ranks
+	 * them (one statement, no total). Unknown ids are a {@link NotFoundException}; a {@code first} above
+	 * {@code chaingraph.query.max-first} an IllegalArgumentException.
+	 */
+	public List<Candidate> candidates(String parkId, String nodeId, int first) {
+		return this.gaps.candidates(parkId, nodeId, first, null, false)
+			.edges()
+			.stream()
+			.map(io.chaingraph.common.Connection.Edge::node)
+			.toList();
 	}
 
 	/** The FEEDS relationships among the given segments (both ends among them). */

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The downloads behind the security filters, with tokens configured (reads open, 3 traversal or gap
- * requests per minute per client): a bad token is refused before anything runs, downloads and GraphQL's
- * traversals draw on one rate-limit bucket, refusals come in the downloads' error format, and a front-end
- * on an allowed origin may read the file name.
+ * requests per minute per client): a bad token is refused before anything runs (the chain report too),
+ * downloads and GraphQL's traversals draw on one rate-limit bucket, refusals come in the downloads' error
+ * format, and a front-end on an allowed origin may read the file name.
  */
 class ExportSecurityTest extends SecuredIntegrationTest {
 
@@ -27,6 +27,14 @@ class ExportSecurityTest extends SecuredIntegrationTest {
 		HttpGraphQl.Response basic = this.http.get(NETWORK, Map.of("Authorization", "Basic dXNlcjpwYXNz"));
 		assertThat(basic.status()).isEqualTo(401);
 		assertThat(basic.body().path("error").asString()).isEqualTo("UNAUTHORIZED");
+	}
+
+	@Test
+	void theChainReportIsADownloadBehindTheSameRules() {
+		HttpGraphQl.Response invalid = this.http.get("/export/report?parkId=P&chainId=C",
+				Map.of("Authorization", "Bearer not-a-token-0123456789"));
+		assertThat(invalid.status()).isEqualTo(401);
+		assertThat(invalid.body().path("error").asString()).isEqualTo("UNAUTHORIZED");
 	}
 
 	@Test

@@ -544,7 +544,7 @@ class ExportTest extends GraphQlTest {
 		assertRefused(get("/export/gaps", query("parkId", "nope", "chainId", "C")), 404, "parkId", "No park with id 'nope'");
 		assertRefused(get("/export/gaps", query("parkId", "P", "chainId", "nope")), 404, "chainId", "No chain with id 'nope'");
 		assertRefused(get("/export/sideways", query("id", "q1")), 404, null, "No export 'sideways': use "
-				+ "/export/upstream, /export/downstream, /export/network or /export/gaps");
+				+ "/export/upstream, /export/downstream, /export/network, /export/gaps or /export/report");
 	}
 
 	@Test
