@@ -137,6 +137,11 @@ class GapService {
 				() -> compute(distinctParks, chainId, weakBelow));
 	}
 
+	/** The reports of some parks on one chain at the default weak threshold, as chainGaps answers them (gap history). */
+	List<GapReport> reportsOf(List<String> parkIds, String chainId) {
+		return reports(parkIds, chainId, GapSnapshots.WEAK_BELOW, false).reports();
+	}
+
 	/**
 	 * Makes sure the reports of a key are kept at the graph's current version: computed now unless they
 	 * already are ({@link GapReportRefresher}).
