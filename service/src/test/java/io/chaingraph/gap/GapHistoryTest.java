@@ -71,6 +71,16 @@ class GapHistoryTest extends SecuredIntegrationTest {
 		return response.data();
 	}
 
+	/** A document of src/test/resources/graphql-test. */
+	static String document(String name) {
+		try (var in = GapHistoryTest.class.getClassLoader().getResourceAsStream("graphql-test/" + name + ".graphql")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	private List<String> snapshotCauses(String park) {
 		return this.graph.list("MATCH (s:GapSnapshot {park: $park}) RETURN s.chain + ' ' + s.causeKind + ' ' + s.cause AS c ORDER BY s.at, s.id",
 				Map.of("park", park), r -> r.get("c").asString());
@@ -127,11 +137,8 @@ class GapHistoryTest extends SecuredIntegrationTest {
 		assertThat(snapshotCauses("t-park")).containsExactly("t-chain IMPORT " + this.runId, "t-chain CURATION " + change);
 		assertThat(written.transitions()).extracting(t -> t.nodeId() + ":" + t.from() + "->" + t.to())
 			.containsExactly("t-n1:WEAK->MISSING");
-		JsonNode changes = ok(VIEWER, """
-				query($since: DateTime!) { gapChanges(parkId: "t-park", since: $since) { park { id } since
-				  segments { chain { id } nodeId node { name } from to fromCount toCount at cause causeKind }
-				  enterprises { enterpriseId enterprise { name } direction at cause causeKind } } }""",
-				Map.of("since", since.toString())).path("gapChanges");
+		JsonNode changes = ok(VIEWER, document("gapChanges"), Map.of("parkId", "t-park", "since", since.toString()))
+			.path("gapChanges");
 		List<String> segments = new ArrayList<>();
 		changes.path("segments").forEach(s -> segments.add(s.path("chain").path("id").asString() + " " + s.path("nodeId").asString()
 				+ " " + s.path("from").asString() + "->" + s.path("to").asString() + " " + s.path("fromCount").asInt() + "->"
