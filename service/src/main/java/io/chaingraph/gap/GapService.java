@@ -137,9 +137,12 @@ class GapService {
 				() -> compute(distinctParks, chainId, weakBelow));
 	}
 
-	/** The reports of some parks on one chain at the default weak threshold, as chainGaps answers them (gap history). */
+	/**
+	 * The reports of some parks on one chain at the default weak threshold, as chainGaps answers them,
+	 * computed now (gap history): not through the cache, whose entries and recent keys are the clients'.
+	 */
 	List<GapReport> reportsOf(List<String> parkIds, String chainId) {
-		return reports(parkIds, chainId, GapSnapshots.WEAK_BELOW, false).reports();
+		return compute(parkIds.stream().distinct().toList(), chainId, GapSnapshots.WEAK_BELOW).reports();
 	}
 
 	/**

@@ -121,7 +121,7 @@ public class GapSnapshots implements SmartLifecycle {
 	}
 
 	static final String CHANGES = """
-			MATCH (c:Change) WHERE c.at >= $since
+			MATCH (c:Change) WHERE c.at >= $since AND (c.at > $since OR c.id > $afterId)
 			RETURN c.id AS id, c.at AS at, c.operation AS operation, c.label AS label, c.entityId AS entityId,
 			       c.before AS before, c.after AS after
 			ORDER BY c.at, c.id LIMIT $limit""";
@@ -152,9 +152,10 @@ public class GapSnapshots implements SmartLifecycle {
 
 	static final String WRITE_SNAPSHOTS = """
 			UNWIND $snapshots AS s
-			OPTIONAL MATCH (old:LatestGapSnapshot {park: s.park, chain: s.chain})
-			REMOVE old:LatestGapSnapshot
-			WITH s
+			CALL (s) {
+			  MATCH (old:LatestGapSnapshot {park: s.park, chain: s.chain})
+			  REMOVE old:LatestGapSnapshot
+			}
 			CREATE (n:GapSnapshot:LatestGapSnapshot)
 			SET n = s.props, n.at = s.at""";
 
@@ -251,8 +252,11 @@ public class GapSnapshots implements SmartLifecycle {
 		List<SegmentTransition> transitions = new ArrayList<>();
 		List<EnterpriseMove> moves = new ArrayList<>();
 		int snapshots = 0;
+		// pages in (time, id) order from LOOKBACK before the newest change seen
+		ZonedDateTime since = this.cursor.minus(LOOKBACK);
+		String afterId = "";
 		while (true) {
-			List<ChangeRow> rows = this.graph.list(CHANGES, Map.of("since", this.cursor.minus(LOOKBACK), "limit", BATCH),
+			List<ChangeRow> rows = this.graph.list(CHANGES, Map.of("since", since, "afterId", afterId, "limit", BATCH),
 					r -> new ChangeRow(r.get("id").asString(), r.get("at").asZonedDateTime(), r.get("operation").asString(),
 							r.get("label").asString(), r.get("entityId").asString(null), json(r.get("before")),
 							json(r.get("after"))));
@@ -275,9 +279,11 @@ public class GapSnapshots implements SmartLifecycle {
 				ZonedDateTime horizon = this.cursor.minus(LOOKBACK);
 				this.seen.values().removeIf(at -> at.isBefore(horizon));
 			}
-			if (rows.size() < BATCH || fresh.isEmpty()) {
+			if (rows.size() < BATCH) {
 				break;
 			}
+			since = rows.get(rows.size() - 1).at();
+			afterId = rows.get(rows.size() - 1).id();
 		}
 		Written written = new Written(snapshots, transitions, moves);
 		this.written += snapshots;
