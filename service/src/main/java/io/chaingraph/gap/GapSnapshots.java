@@ -126,6 +126,10 @@ public class GapSnapshots implements SmartLifecycle {
 			       c.before AS before, c.after AS after
 			ORDER BY c.at, c.id LIMIT $limit""";
 
+	static final String START = """
+			RETURN datetime() AS now, EXISTS { MATCH (:GapSnapshot) } AS kept,
+			       COLLECT { MATCH (c:Change) RETURN c.at AS at ORDER BY c.at DESC LIMIT 1 } AS newest""";
+
 	static final String SCOPES = """
 			UNWIND $ids AS id
 			OPTIONAL MATCH (n:Entity {id: id})
@@ -203,9 +207,13 @@ public class GapSnapshots implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.cursor == null) {
-			// changes made before this start are not worked out: the first round compares with the kept snapshots
-			this.cursor = this.graph.one("RETURN datetime() AS now", Map.of(), r -> r.get("now").asZonedDateTime())
-				.orElseGet(() -> ZonedDateTime.now());
+			// changes made before this start are not worked out (the first round reads back LOOKBACK), except
+			// on a graph without snapshots: there its newest change (the first import) gives the first ones
+			this.cursor = this.graph.one(START, Map.of(), r -> {
+				ZonedDateTime now = r.get("now").asZonedDateTime();
+				List<Value> newest = r.get("newest").asList(v -> v);
+				return (r.get("kept").asBoolean() || newest.isEmpty()) ? now : newest.get(0).asZonedDateTime();
+			}).orElseGet(ZonedDateTime::now);
 		}
 		if (this.executor != null || this.properties.poll().isZero() || this.properties.poll().isNegative()) {
 			return;
