@@ -207,19 +207,23 @@ class GapHistoryTest extends SecuredIntegrationTest {
 
 		// what a snapshot costs after one curation write, its statements planned already: the write, then the round
 		String enterprise = written.moves().get(0).enterpriseId();
-		long started = System.nanoTime();
-		ok(EDITOR, "mutation { moveToPark(id: \"" + enterprise + "\", parkId: \"park-gene-valley\", expectedVersion: 2) { version } }",
-				Map.of());
-		long write = System.nanoTime() - started;
-		started = System.nanoTime();
-		GapSnapshots.Written round = this.snapshots.catchUp();
-		long snapshot = System.nanoTime() - started;
-		assertThat(round.moves()).extracting(m -> m.parkId() + " " + m.came()).containsExactlyInAnyOrder(
-				"park-cloud-valley false", "park-gene-valley true"); // still in park-yigang-wugu, above both
-		org.slf4j.LoggerFactory.getLogger(GapHistoryTest.class)
-			.info("Gap history on the sample data: a curation write took {} ms over HTTP, the snapshots after it {} ms"
-					+ " ({} written, in the background, not in the write)", write / 1_000_000, snapshot / 1_000_000,
-					round.snapshots());
+		List<String> parks = List.of("park-gene-valley", "park-cloud-valley", "park-gene-valley");
+		for (int i = 0; i < parks.size(); i++) {
+			long started = System.nanoTime();
+			ok(EDITOR, "mutation { moveToPark(id: \"" + enterprise + "\", parkId: \"" + parks.get(i) + "\", expectedVersion: "
+					+ (2 + i) + ") { version } }", Map.of());
+			long write = System.nanoTime() - started;
+			started = System.nanoTime();
+			GapSnapshots.Written round = this.snapshots.catchUp();
+			long snapshot = System.nanoTime() - started;
+			assertThat(round.moves()).extracting(m -> m.parkId() + " " + m.came()).containsExactlyInAnyOrder(
+					(i % 2 == 0) ? new String[] { "park-cloud-valley false", "park-gene-valley true" } // still in park-yigang-wugu
+							: new String[] { "park-cloud-valley true", "park-gene-valley false" });
+			org.slf4j.LoggerFactory.getLogger(GapHistoryTest.class)
+				.info("Gap history on the sample data, round {}: a curation write took {} ms over HTTP, the snapshots after it {} ms"
+						+ " ({} written, in the background, not in the write)", i + 1, write / 1_000_000, snapshot / 1_000_000,
+						round.snapshots());
+		}
 	}
 
 }
