@@ -19,6 +19,9 @@ const CANDIDATES = `query($park: ID!, $node: ID!, $after: String) { gapCandidate
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { score reasons enterprise { id name tags region park { id name } }
     evidence { nodes { id name } edges { type source target } } } } } }`;
+const HISTORY = `query($park: ID!, $chain: ID!) {
+  gapHistory(parkId: $park, chainId: $chain, first: 60) { at coverage causeKind cause segments { nodeId kind localCount } }
+  alerts(status: OPEN, first: 50) { id kind park { id } chain { id } nodeId at message } }`;
 const LOCAL = `query($park: ID!, $node: ID!) { enterprises(parkId: $park, nodeId: $node, first: 50) { totalCount edges { node { id name tags } } } }`;
 
 const COL_W = 175;
@@ -43,9 +46,11 @@ export async function render(ctx) {
     return;
   }
 
-  const [chainData, gapData] = await ctx.busy(Promise.all([
+  const [chainData, gapData, historyData] = await ctx.busy(Promise.all([
     gql(CHAIN, { id: chainId }),
     parkId ? gql(GAPS, { park: parkId, chain: chainId }) : Promise.resolve(null),
+    // the history is an extra: the view works without it
+    parkId ? gql(HISTORY, { park: parkId, chain: chainId }).catch(() => null) : Promise.resolve(null),
   ]), parkId ? 'Loading chain and gaps' : 'Loading chain');
   if (!ctx.live()) return;
   const chain = chainData.chain;
@@ -57,6 +62,10 @@ export async function render(ctx) {
   const report = gapData && gapData.chainGaps;
   const status = new Map(report ? report.segments.map((s) => [s.node.id, s]) : []);
   const gaps = new Map(report ? report.gaps.map((g) => [g.node.id, g]) : []);
+  const history = (historyData && historyData.gapHistory) || [];
+  const changed = changedSegments(history);
+  const alerts = ((historyData && historyData.alerts) || [])
+    .filter((a) => a.park && a.park.id === parkId && (!a.chain || a.chain.id === chainId));
 
   // Narrow screens (phones): lanes stacked top to bottom instead of side by side.
   const vertical = document.getElementById('cy').clientWidth < 600;
@@ -75,9 +84,9 @@ export async function render(ctx) {
       data: {
         id: n.id, name: n.name, stage: n.stage, parent: `lane:${n.stage || 'NONE'}`, gap: kind,
         localCount: s ? s.localCount : undefined,
-        label: s ? `${wrapLabel(n.name, 10)}\n本地 ${s.localCount} 家` : wrapLabel(n.name, 9),
+        label: s ? `${changed.has(n.id) ? '△ ' : ''}${wrapLabel(n.name, 10)}\n本地 ${s.localCount} 家` : wrapLabel(n.name, 9),
       },
-      classes: `segment${n.parent ? ' sub' : ''}`,
+      classes: `segment${n.parent ? ' sub' : ''}${changed.has(n.id) ? ' changed' : ''}`,
       position: positions.get(n.id),
       grabbable: true,
     });
@@ -100,7 +109,8 @@ export async function render(ctx) {
     ctx.legend(['BROKEN', 'MISSING', 'WEAK', 'OK'].map((k) => h('span', { class: 'legend-item', id: `legend-${k}`, title: GAP_STYLES[k].help },
       h('span', { class: 'swatch', style: `background:${GAP_STYLES[k].fill};border-color:${GAP_STYLES[k].border}` }),
       `${GAP_STYLES[k].label} (${k === 'OK' ? report.counts.present - report.counts.weak : report.counts[k.toLowerCase()]})`)),
-    h('span', { class: 'legend-item muted' }, '“本地 n 家”: local enterprises · red dashed arrows: the cut · dotted: sub-segment'));
+    h('span', { class: 'legend-item muted' }, '“本地 n 家”: local enterprises · red dashed arrows: the cut · dotted: sub-segment'
+      + (changed.size ? ' · △ 最近变化 changed in the latest snapshot' : '')));
   } else {
     ctx.legend(h('span', { class: 'legend-item muted' }, 'Arrows: FEEDS (upstream → downstream) · dotted: sub-segment of · choose a park to see its gaps'));
   }
@@ -132,6 +142,14 @@ export async function render(ctx) {
         list(report.gaps, (g) => h('button', { type: 'button', class: `linklike gap-${g.kind}`, onclick: () => pick(g.node.id, true) },
           h('span', { class: 'swatch', style: `background:${GAP_STYLES[g.kind].fill};border-color:${GAP_STYLES[g.kind].border}` }),
           `${g.node.name} · ${GAP_STYLES[g.kind].label} · 本地 ${g.localCount}`), 'No gaps.'),
+        trendFigure(history),
+        changed.size ? [h('h3', {}, '最近变化 Changed in the latest snapshot'),
+          h('ul', { id: 'changed-segments' }, [...changed.entries()].map(([id, c]) => h('li', {},
+            h('button', { type: 'button', class: 'linklike', onclick: () => pick(id, true) },
+              `${(chain.nodes.find((x) => x.id === id) || { name: id }).name}: ${kindLabel(c.from)} → ${kindLabel(c.to)}`))))] : null,
+        alerts.length ? [h('h3', {}, `预警 Alerts (${alerts.length})`),
+          h('ul', { id: 'alerts-list', class: 'alerts' }, alerts.map((a) => h('li', { class: 'alert-item' },
+            h('span', { class: 'muted' }, a.at.slice(0, 16).replace('T', ' ')), ' ', a.message)))] : null,
         h('div', { class: 'actions' }, h('a', { class: 'button-link', href: hashFor('park', report.park.id) }, `园区视图 Park view: ${report.park.name}`)),
         h('h3', {}, '报告 Report'),
         h('div', { class: 'actions report-links' },
@@ -252,6 +270,60 @@ export async function render(ctx) {
 function reportUrl(parkId, chainId, format) {
   const params = new URLSearchParams({ parkId, chainId, format });
   return new URL(`export/report?${params}`, document.baseURI).toString();
+}
+
+/** Segments whose kind differs between the last two snapshots: id → { from, to }. */
+function changedSegments(history) {
+  const changed = new Map();
+  if (history.length < 2) return changed;
+  const before = new Map(history[history.length - 2].segments.map((s) => [s.nodeId, s.kind]));
+  for (const s of history[history.length - 1].segments) {
+    if (before.has(s.nodeId) && before.get(s.nodeId) !== s.kind) changed.set(s.nodeId, { from: before.get(s.nodeId), to: s.kind });
+  }
+  return changed;
+}
+
+function kindLabel(kind) {
+  return kind ? GAP_STYLES[kind].label : GAP_STYLES.OK.label;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return el;
+}
+
+/**
+ * The park's coverage on the chain over its snapshots (gapHistory), as a small line: x by time, y 0..100 %.
+ * Each point has a title (time, coverage, cause), so the values are readable without the drawing too.
+ */
+function trendFigure(history) {
+  const figure = h('figure', { id: 'coverage-trend', class: 'trend', dataset: { points: String(history.length) } });
+  if (history.length === 0) {
+    figure.append(h('figcaption', { class: 'muted' }, '覆盖率趋势 Coverage trend: 尚无快照 no snapshots yet'));
+    return figure;
+  }
+  const W = 280, H = 90, PAD = 6;
+  const times = history.map((p) => Date.parse(p.at));
+  const t0 = Math.min(...times), t1 = Math.max(...times);
+  const x = (t) => (t1 === t0 ? W / 2 : PAD + (W - 2 * PAD) * (t - t0) / (t1 - t0));
+  const y = (c) => H - PAD - (H - 2 * PAD) * c;
+  const points = history.map((p, i) => [x(times[i]), y(p.coverage)]);
+  const drawing = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img',
+    'aria-label': `覆盖率趋势 Coverage trend: ${history.map((p) => pct(p.coverage)).join(' → ')}` },
+  svg('line', { x1: PAD, y1: y(0), x2: W - PAD, y2: y(0), class: 'trend-axis', stroke: '#a0aec0' }),
+  svg('line', { x1: PAD, y1: y(1), x2: W - PAD, y2: y(1), class: 'trend-axis', stroke: '#e2e8f0' }),
+  svg('polyline', { points: points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' '), fill: 'none',
+    stroke: '#2b6cb0', 'stroke-width': 2, class: 'trend-line' }),
+  ...history.map((p, i) => svg('circle', { cx: points[i][0].toFixed(1), cy: points[i][1].toFixed(1), r: 3, fill: '#2b6cb0',
+    class: 'trend-point' }, svg('title', {}, `${p.at.slice(0, 16).replace('T', ' ')} · ${pct(p.coverage)} · ${p.causeKind} ${p.cause}`))));
+  const first = history[0], last = history[history.length - 1];
+  figure.append(drawing, h('figcaption', {},
+    `覆盖率趋势 Coverage trend: ${pct(first.coverage)} → ${pct(last.coverage)} (${history.length} 个快照 snapshots)`));
+  return figure;
 }
 
 function toolbar(ctx, choices, chainId, parkId) {

@@ -172,6 +172,7 @@ export function chainStyle() {
     },
     { selector: 'node.segment[gap = "BROKEN"]', style: { 'border-width': 4, 'font-weight': 'bold' } },
     { selector: 'node.segment[gap = "MISSING"]', style: { 'border-style': 'dashed' } },
+    { selector: 'node.segment.changed', style: { 'overlay-color': '#d69e2e', 'overlay-opacity': 0.22, 'overlay-padding': 7 } },
     { selector: 'node.segment:selected', style: { 'border-width': 5, 'border-color': '#d69e2e' } },
     { selector: 'edge.feeds', style: { 'line-color': '#718096', 'target-arrow-color': '#718096', width: 2 } },
     { selector: 'edge.feeds.cut', style: { 'line-color': '#c53030', 'target-arrow-color': '#c53030', 'line-style': 'dashed' } },

@@ -23,14 +23,22 @@ class GapController {
 
 	private final Cursors cursors;
 
-	GapController(GapService gaps, Cursors cursors) {
+	private final GapHistory history;
+
+	GapController(GapService gaps, Cursors cursors, GapHistory history) {
 		this.gaps = gaps;
 		this.cursors = cursors;
+		this.history = history;
 	}
 
+	/** {@code asOf}: the report of the snapshot in force at that time ({@link GapHistory#asOf}). */
 	@QueryMapping
 	GapReport chainGaps(@Argument String parkId, @Argument String chainId, @Argument int weakBelow,
+			@Argument java.time.OffsetDateTime asOf,
 			@ContextValue(name = GapReportCache.NO_CACHE, required = false) Boolean noCache) {
+		if (asOf != null) {
+			return this.history.asOf(parkId, chainId, asOf, weakBelow);
+		}
 		return this.gaps.chainGaps(parkId, chainId, weakBelow, Boolean.TRUE.equals(noCache));
 	}
 

@@ -138,6 +138,14 @@ class GapService {
 	}
 
 	/**
+	 * The reports of some parks on one chain at the default weak threshold, as chainGaps answers them,
+	 * computed now (gap history): not through the cache, whose entries and recent keys are the clients'.
+	 */
+	List<GapReport> reportsOf(List<String> parkIds, String chainId) {
+		return compute(parkIds.stream().distinct().toList(), chainId, GapSnapshots.WEAK_BELOW).reports();
+	}
+
+	/**
 	 * Makes sure the reports of a key are kept at the graph's current version: computed now unless they
 	 * already are ({@link GapReportRefresher}).
 	 */

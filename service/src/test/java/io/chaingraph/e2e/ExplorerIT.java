@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -401,6 +402,65 @@ class ExplorerIT {
 	// --- helpers -------------------------------------------------------------------------------------------
 
 	/** Waits for a proposal's row to show the status (the row is replaced when it changes). */
+	@Test
+	@Order(9)
+	void theChainReportPrintsOnA4WithTheFiguresOfChainGaps() throws Exception {
+		driver.get(base + "#/chain/chain-gene-drug?park=park-gene-valley");
+		WebElement html = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-html")));
+		assertThat(html.getDomAttribute("href"))
+			.endsWith("export/report?parkId=park-gene-valley&chainId=chain-gene-drug&format=html");
+		assertThat(driver.findElement(By.id("report-xlsx")).getDomAttribute("download")).isNotNull();
+
+		JsonNode report = api("{ chainGaps(parkId: \"park-gene-valley\", chainId: \"chain-gene-drug\") { park { name } chain { name } "
+				+ "coverage counts { segments present broken missing weak } segments { node { id } kind localCount } gaps { node { id } kind } } }")
+			.get("chainGaps");
+		driver.get(base + "export/report?parkId=park-gene-valley&chainId=chain-gene-drug&format=html");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-segments")));
+		assertThat(driver.findElement(By.id("report-park")).getText()).isEqualTo(report.at("/park/name").asString());
+		assertThat(driver.findElement(By.id("report-chain")).getText()).isEqualTo(report.at("/chain/name").asString());
+		assertThat(driver.findElement(By.id("report-coverage")).getText())
+			.isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", report.get("coverage").asDouble() * 100));
+		for (String count : List.of("segments", "present", "broken", "missing", "weak")) {
+			assertThat(driver.findElement(By.id("count-" + count)).getText()).as(count)
+				.isEqualTo(report.at("/counts/" + count).asString());
+		}
+		assertThat(driver.findElements(By.cssSelector("#report-segments tbody tr"))).hasSize(report.get("segments").size());
+		for (JsonNode segment : report.get("segments")) {
+			WebElement row = driver.findElement(By.id("segment-" + segment.at("/node/id").asString()));
+			String kind = segment.get("kind").isNull() ? "OK" : segment.get("kind").asString();
+			assertThat(row.getDomAttribute("data-kind")).as(segment.toString()).isEqualTo(kind);
+			assertThat(row.findElement(By.cssSelector("td.local")).getText()).isEqualTo(segment.get("localCount").asString());
+		}
+		List<String> broken = new ArrayList<>();
+		report.get("gaps").forEach(g -> {
+			if (g.get("kind").asString().equals("BROKEN")) {
+				broken.add(g.at("/node/id").asString());
+			}
+		});
+		assertThat(broken).isNotEmpty();
+		for (String id : broken) {
+			assertThat(driver.findElements(By.cssSelector("#gap-" + id + " tr.candidate"))).as(id).isNotEmpty();
+		}
+		// a page to print: no explorer, no script
+		assertThat(driver.findElements(By.cssSelector("#cy, #toolbar, script"))).isEmpty();
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		assertThat(driver.findElement(By.id("report-print-hint")).isDisplayed()).isFalse();
+		Files.write(SHOTS.resolve("report-print.png"), driver.getScreenshotAs(OutputType.BYTES));
+		driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+		org.openqa.selenium.print.PrintOptions a4 = new org.openqa.selenium.print.PrintOptions();
+		a4.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+		byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(a4).getContent());
+		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		// the page tree's count (Chromium writes it as plain text)
+		int pages = java.util.regex.Pattern.compile("/Count\\s+(\\d+)")
+			.matcher(new String(pdf, StandardCharsets.ISO_8859_1))
+			.results()
+			.mapToInt(m -> Integer.parseInt(m.group(1)))
+			.max()
+			.orElse(0);
+		assertThat(pages).as("A4 pages").isGreaterThanOrEqualTo(2);
+	}
+
 	static void awaitStatus(String proposal, String status) {
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(ExpectedConditions.attributeToBe(By.cssSelector("li[data-proposal='" + proposal + "']"), "data-status", status));

@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 		// generous: the build machine may be shared and slow; no test relies on the 10 s default
 		"chaingraph.query.timeout=60s",
 		// no background statements that would disturb the tests counting round trips (GapReportRefresherTest runs one of its own)
-		"chaingraph.gaps.refresh-reports=0" })
+		"chaingraph.gaps.refresh-reports=0",
+		// the gap history's poller off likewise: tests that need snapshots take them (GapSnapshots.catchUp)
+		"chaingraph.gap-history.poll=0" })
 public abstract class IntegrationTest {
 
 	/** Runs once per application context: contexts with other settings (tokens, limits) get a database of their own. */
