@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * one chain in a time range, what changed in a park since a time, and a report as of a time.
  */
 @Component
-class GapHistory {
+public class GapHistory {
 
 	/** At most this many snapshots in one answer. */
 	static final int MAX_SNAPSHOTS = 1000;
@@ -126,6 +126,28 @@ class GapHistory {
 		List<Snapshot> oldestFirst = new ArrayList<>(snapshots);
 		java.util.Collections.reverse(oldestFirst);
 		return oldestFirst;
+	}
+
+	/** A park's coverage of a chain at one kept snapshot, and what caused the snapshot. */
+	public record CoveragePoint(OffsetDateTime at, double coverage, String causeLabel, String cause) {
+	}
+
+	/**
+	 * A park's coverage of one chain at its kept snapshots, oldest first (the newest {@code first}): the trend a
+	 * report draws. Coverage does not depend on the weak threshold, so every snapshot counts.
+	 */
+	public List<CoveragePoint> coverage(String parkId, String chainId, int first) {
+		return history(parkId, chainId, null, null, first).stream()
+			.map(s -> new CoveragePoint(s.at(), s.coverage(), causeLabel(s.causeKind()), s.cause()))
+			.toList();
+	}
+
+	private static String causeLabel(Cause cause) {
+		return switch (cause) {
+			case IMPORT -> "导入 Import";
+			case CURATION -> "编辑 Curation";
+			case PROPOSAL -> "采纳建议 Accepted proposal";
+		};
 	}
 
 	private NotFoundException notFound(String parkId, String chainId) {
