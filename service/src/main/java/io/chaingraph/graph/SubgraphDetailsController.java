@@ -60,10 +60,15 @@ class SubgraphDetailsController {
 
 	/**
 	 * The nodes of a subgraph, each remembered (by identity, in the request's context) with the answer it
-	 * belongs to: a node's {@code order} ranks it among the nodes of its lane in that answer.
+	 * belongs to when {@code order} is selected: a node's {@code order} ranks it among the nodes of its lane
+	 * in that answer.
 	 */
 	@SchemaMapping(typeName = "Subgraph", field = "nodes")
-	List<GraphNode> nodes(Subgraph subgraph, graphql.GraphQLContext context) {
+	List<GraphNode> nodes(Subgraph subgraph, graphql.GraphQLContext context,
+			graphql.schema.DataFetchingFieldSelectionSet selection) {
+		if (!selection.contains("order")) {
+			return subgraph.nodes();
+		}
 		Map<GraphNode, Lanes> answers = context.computeIfAbsent(Lanes.class, k -> new java.util.IdentityHashMap<>());
 		Lanes lanes = new Lanes(subgraph);
 		synchronized (answers) {
