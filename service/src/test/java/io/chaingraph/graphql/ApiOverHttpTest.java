@@ -142,6 +142,19 @@ class ApiOverHttpTest extends IntegrationTest {
 				"after is a cursor of enterprises, not of parks: " + byName);
 	}
 
+	@Test
+	void theStartUpFillWritesMissingKeysAndRewritesAllAfterACollatorChange() {
+		this.graph.write("MATCH (e:Enterprise {id: 'w1'}) REMOVE e.nameKey", Map.of());
+		assertThat(this.nameKeys.fill()).isEqualTo(1);
+		this.graph.write("MATCH (m:NameKeys) SET m.collator = 'icu 0 zh'", Map.of());
+		this.graph.write("MATCH (e:Enterprise {id: 'w3'}) SET e.nameKey = 'ff'", Map.of());
+		long enterprises = this.graph.one("MATCH (e:Enterprise) RETURN count(e) AS n", Map.of(), r -> r.get("n").asLong())
+			.orElseThrow();
+		assertThat(this.nameKeys.fill()).isEqualTo((int) enterprises);
+		assertThat(this.nameKeys.fill()).isZero();
+		assertThat(names(sorted("PINYIN", "ASC", 2, null))).containsExactly("阿里制造", "白云科技");
+	}
+
 	// ---- connections
 
 	@Test
