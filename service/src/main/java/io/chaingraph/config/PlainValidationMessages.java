@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Validation messages without graphql-java's internals: a literal argument of the wrong kind or out of
  * range is reported as {@code argument 'limit': 99999999999 is not an Int (a whole number from
  * -2147483648 to 2147483647)} instead of {@code … with value 'IntValue{value=99999999999}' is not a valid
- * 'Int' - Expected value to be in the integer range …}. The classification stays {@code ValidationError}.
+ * 'Int' - Expected value to be in the integer range …}. The classification is {@code VALIDATION_ERROR} ({@link ErrorClassifications}).
  * An instrumentation, so it holds for every transport.
  */
 @Component

@@ -168,7 +168,7 @@ class CurationService {
 			RETURN rels""";
 
 	/** Properties that are derived or bookkeeping: not part of the record a client edits. */
-	private static final Set<String> DERIVED = Set.of("normName", "aliasText", "normText", "searchKeys", "fingerprint", "importRun",
+	private static final Set<String> DERIVED = Set.of("normName", "aliasText", "normText", "searchKeys", "nameKey", "fingerprint", "importRun",
 			"version", "_lock");
 
 	private final Graph graph;

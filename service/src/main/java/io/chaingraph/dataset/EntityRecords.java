@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * The stored form of an entity or relationship record, written by the importer and the curation
  * mutations alike: names with their normalised search forms ({@code normName}, {@code aliasText},
- * {@code normText}, {@code searchKeys}), the record's columns, {@code source}, and a {@code fingerprint} of it all. A
+ * {@code normText}, {@code searchKeys}; an enterprise's {@code nameKey}, {@link NameCollation}), the record's columns, {@code source}, and a {@code fingerprint} of it all. A
  * record stored by a mutation with the same values and source as an import row has the same
  * fingerprint, so that import sees it as unchanged.
  */
@@ -27,7 +27,8 @@ public final class EntityRecords {
 			List.of("kind", "level", "description"));
 
 	/** The property keys that are bookkeeping, not part of a record's fingerprint. */
-	private static final List<String> NOT_FINGERPRINTED = List.of("fingerprint", "importRun", "version", "searchKeys");
+	private static final List<String> NOT_FINGERPRINTED = List.of("fingerprint", "importRun", "version", "searchKeys",
+			"nameKey");
 
 	private EntityRecords() {
 	}
@@ -54,6 +55,9 @@ public final class EntityRecords {
 		}
 		if (label.equals("Enterprise") && !props.containsKey("tags")) {
 			props.put("tags", List.of());
+		}
+		if (label.equals("Enterprise")) {
+			props.put("nameKey", NameCollation.key(name));
 		}
 		props.put("searchKeys", searchKeys(id, NameNormalizer.formsOf(normName, aliases), props.get("stockCode"),
 				props.get("creditCode")));
@@ -88,6 +92,9 @@ public final class EntityRecords {
 		java.util.SortedSet<String> keys = new java.util.TreeSet<>(List.of("id", "name", "aliases", "normName",
 				"aliasText", "normText", "searchKeys", "source", "fingerprint"));
 		keys.addAll(PROPERTIES.getOrDefault(label, List.of()));
+		if (label.equals("Enterprise")) {
+			keys.add("nameKey");
+		}
 		return List.copyOf(keys);
 	}
 

@@ -27,4 +27,17 @@ public record EnterpriseConnection(List<EnterpriseEdge> edges, PageInfo pageInfo
 		return new EnterpriseConnection(edges, new PageInfo(hasNext, page.afterId() != null, start, end), totalCount);
 	}
 
+
+	/**
+	 * A page from up to {@code first + 1} fetched edges that carry their cursors (the extra one only signals
+	 * a next page).
+	 */
+	static EnterpriseConnection ofEdges(List<EnterpriseEdge> fetched, int first, boolean afterGiven, Integer totalCount) {
+		boolean hasNext = fetched.size() > first;
+		List<EnterpriseEdge> edges = List.copyOf(fetched.subList(0, hasNext ? first : fetched.size()));
+		String start = edges.isEmpty() ? null : edges.get(0).cursor();
+		String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+		return new EnterpriseConnection(edges, new PageInfo(hasNext, afterGiven, start, end), totalCount);
+	}
+
 }

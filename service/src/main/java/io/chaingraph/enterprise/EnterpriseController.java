@@ -83,16 +83,19 @@ class EnterpriseController {
 			@Argument String nodeId, @Argument String tag, @Argument List<String> tags, @Argument Stage stage,
 			@Argument String region, @Argument EnterpriseRepository.IntRange employees,
 			@Argument EnterpriseRepository.FloatRange revenue, @Argument EnterpriseRepository.IntRange founded,
-			@Argument int first, ScrollSubrange range, graphql.schema.DataFetchingFieldSelectionSet selection) {
-		KeysetPage page = KeysetPage.of("enterprises", this.limits.first(first), this.cursors.after("enterprises", range),
-				selection.contains("totalCount"));
+			@Argument EnterpriseSort.Order orderBy, @Argument int first, ScrollSubrange range,
+			graphql.schema.DataFetchingFieldSelectionSet selection) {
+		EnterpriseSort sort = EnterpriseSort.of(orderBy);
+		KeysetPage page = KeysetPage.of(sort.list(), this.limits.first(first), null, false);
+		Cursors.Position after = this.cursors.after(sort.list(), range);
 		List<String> allTags = new java.util.ArrayList<>((tags != null) ? tags : List.of());
 		if (tag != null) {
 			allTags.add(tag);
 		}
 		EnterpriseRepository.EnterpriseFilter filter = new EnterpriseRepository.EnterpriseFilter(parkId, includeSubParks,
 				nodeId, allTags, (stage != null) ? stage.name() : null, region, employees, revenue, founded);
-		EnterpriseConnection found = this.enterprises.filter(filter, page);
+		EnterpriseConnection found = this.enterprises.filter(filter, sort, page.first(), after,
+				selection.contains("totalCount"));
 		if (found.edges().isEmpty()) {
 			checkExists(parkId, nodeId);
 		}

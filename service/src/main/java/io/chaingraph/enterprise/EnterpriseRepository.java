@@ -159,18 +159,23 @@ class EnterpriseRepository {
 			  AND ($stage IS NULL OR EXISTS { (e)-[:OPERATES_IN]->(:ChainNode {stage: $stage}) })
 			""";
 
-	/** Enterprises matching every given filter, a keyset page by (name, id), and the total when asked. */
-	EnterpriseConnection filter(EnterpriseFilter filter, KeysetPage page) {
-		Map<String, Object> parameters = new java.util.HashMap<>(page.parameters());
+	/**
+	 * Enterprises matching every given filter, a keyset page in the sort's order, and the total when asked.
+	 * @param after the decoded cursor of the sort's list, or null for the first page
+	 */
+	EnterpriseConnection filter(EnterpriseFilter filter, EnterpriseSort sort, int first, Cursors.Position after,
+			boolean withTotal) {
+		Map<String, Object> parameters = new java.util.HashMap<>(sort.parameters(after));
 		parameters.putAll(filter.parameters());
-		List<EnterpriseEdge> edges = this.graph.list(FILTER + """
-				  AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
-				RETURN e ORDER BY e.name, e.id LIMIT $limit""", parameters,
-				r -> EnterpriseEdge.of(Enterprise.from(r.get("e")), null, null));
-		Integer total = page.withTotal()
+		parameters.put("limit", first + 1);
+		List<EnterpriseEdge> edges = this.graph.list(FILTER + sort.after(after) + "RETURN e, " + sort.values()
+				+ " AS keys ORDER BY " + sort.orderBy() + " LIMIT $limit", parameters,
+				r -> new EnterpriseEdge(sort.cursor(this.cursors, r.get("keys").asList(v -> v.asObject())),
+						Enterprise.from(r.get("e")), null, null));
+		Integer total = withTotal
 				? this.graph.one(FILTER + "RETURN count(e) AS total", parameters, r -> r.get("total").asInt()).orElse(0)
 				: null;
-		return EnterpriseConnection.of(page, edges, total, this.cursors);
+		return EnterpriseConnection.ofEdges(edges, first, after != null, total);
 	}
 
 	/**

@@ -12,7 +12,8 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The details of a drawn subgraph's nodes ({@code stage}, {@code chainId}, {@code parkIds}, {@code tags})
+ * The details of a drawn subgraph's nodes ({@code stage}, {@code chainId}, {@code parkIds}, {@code tags},
+ * {@code lane})
  * and edges ({@code product}, {@code since}, {@code weight}, {@code confidence}, {@code source}): one
  * statement for all the nodes of an answer, one for all its edges. GraphQL reads them through data
  * loaders ({@link SubgraphDetailsController}), the downloads directly.
@@ -21,9 +22,9 @@ import org.springframework.stereotype.Component;
 public class SubgraphDetails {
 
 	/** The facts of one node; empty lists rather than null. */
-	public record NodeFacts(String stage, String chainId, List<String> parkIds, List<String> tags) {
+	public record NodeFacts(String stage, String chainId, List<String> parkIds, List<String> tags, Integer lane) {
 
-		public static final NodeFacts NONE = new NodeFacts(null, null, List.of(), List.of());
+		public static final NodeFacts NONE = new NodeFacts(null, null, List.of(), List.of(), null);
 
 	}
 
@@ -41,7 +42,11 @@ public class SubgraphDetails {
 			       CASE WHEN n:Chain THEN n.id ELSE [(n)-[:IN_CHAIN]->(c:Chain) | c.id][0] END AS chainId,
 			       CASE WHEN n:Park THEN [(n)-[:PART_OF]->(p:Park) | p.id]
 			            ELSE [(n)-[:LOCATED_IN]->(p:Park) | p.id] END AS parkIds,
-			       coalesce(n.tags, []) AS tags""";
+			       coalesce(n.tags, []) AS tags,
+			       CASE WHEN n:ChainNode THEN [n.stage]
+			            WHEN n:Enterprise THEN [(n)-[:OPERATES_IN]->(s:ChainNode) | s.stage]
+			            WHEN n:Platform THEN [(n)-[:SERVES]->(s:ChainNode) | s.stage]
+			            ELSE [] END AS stages""";
 
 	static final String EDGE_FACTS = """
 			UNWIND $edges AS e
@@ -63,8 +68,26 @@ public class SubgraphDetails {
 		}
 		this.graph.list(NODE_FACTS, Map.of("ids", List.copyOf(ids)), r -> facts.put(r.get("id").asString(),
 				new NodeFacts(Props.str(r, "stage"), Props.str(r, "chainId"), r.get("parkIds").asList(Value::asString),
-						r.get("tags").asList(Value::asString))));
+						r.get("tags").asList(Value::asString), lane(r.get("stages").asList(v -> v.asString(null))))));
 		return facts;
+	}
+
+	/**
+	 * The drawing lane of a node from the stages it has or works in: 0 upstream, 1 midstream, 2 downstream,
+	 * the most upstream one when there are several; null without a stage (parks, chains).
+	 */
+	static Integer lane(List<String> stages) {
+		return stages.stream()
+			.filter(java.util.Objects::nonNull)
+			.map(s -> switch (s) {
+				case "UPSTREAM" -> 0;
+				case "MIDSTREAM" -> 1;
+				case "DOWNSTREAM" -> 2;
+				default -> null;
+			})
+			.filter(java.util.Objects::nonNull)
+			.min(Integer::compare)
+			.orElse(null);
 	}
 
 	/** By edge; edges whose relationship is gone are absent. */

@@ -1,6 +1,10 @@
 package io.chaingraph.graph;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -47,6 +51,93 @@ class SubgraphDetailsController {
 	@SchemaMapping(typeName = "GraphNode", field = "tags")
 	CompletableFuture<List<String>> tags(GraphNode node, DataLoader<String, NodeFacts> graphNodeFacts) {
 		return node(node, graphNodeFacts, NodeFacts::tags);
+	}
+
+	@SchemaMapping(typeName = "GraphNode", field = "lane")
+	CompletableFuture<Integer> lane(GraphNode node, DataLoader<String, NodeFacts> graphNodeFacts) {
+		return node(node, graphNodeFacts, NodeFacts::lane);
+	}
+
+	/**
+	 * The nodes of a subgraph, each remembered (by identity, in the request's context) with the answer it
+	 * belongs to when {@code order} is selected: a node's {@code order} ranks it among the nodes of its lane
+	 * in that answer.
+	 */
+	@SchemaMapping(typeName = "Subgraph", field = "nodes")
+	List<GraphNode> nodes(Subgraph subgraph, graphql.GraphQLContext context,
+			graphql.schema.DataFetchingFieldSelectionSet selection) {
+		if (!selection.contains("order")) {
+			return subgraph.nodes();
+		}
+		Map<GraphNode, Lanes> answers = context.computeIfAbsent(Lanes.class, k -> new java.util.IdentityHashMap<>());
+		Lanes lanes = new Lanes(subgraph);
+		synchronized (answers) {
+			subgraph.nodes().forEach(n -> answers.put(n, lanes));
+		}
+		return subgraph.nodes();
+	}
+
+	/**
+	 * A node's place in its lane (0 first): by depth from the start, then name, then id, among the answer's
+	 * nodes of the same lane (nodes without a lane form one lane of their own). Computed once per answer
+	 * from the lanes of all its nodes (one statement, shared with the other node details).
+	 */
+	@SchemaMapping(typeName = "GraphNode", field = "order")
+	CompletableFuture<Integer> order(GraphNode node, graphql.GraphQLContext context,
+			DataLoader<String, NodeFacts> graphNodeFacts) {
+		Map<GraphNode, Lanes> answers = context.get(Lanes.class);
+		Lanes lanes;
+		if (answers == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		synchronized (answers) {
+			lanes = answers.get(node);
+		}
+		if (lanes == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return lanes.orders(graphNodeFacts).thenApply(orders -> orders.get(node.id()));
+	}
+
+	/** The orders of one answer's nodes, computed on first use. */
+	static final class Lanes {
+
+		private final Subgraph subgraph;
+
+		private CompletableFuture<Map<String, Integer>> orders;
+
+		Lanes(Subgraph subgraph) {
+			this.subgraph = subgraph;
+		}
+
+		synchronized CompletableFuture<Map<String, Integer>> orders(DataLoader<String, NodeFacts> loader) {
+			if (this.orders == null) {
+				List<String> ids = this.subgraph.nodes().stream().map(GraphNode::id).toList();
+				this.orders = loader.loadMany(ids).thenApply(facts -> {
+					Map<Integer, List<GraphNode>> byLane = new HashMap<>();
+					for (int i = 0; i < ids.size(); i++) {
+						NodeFacts f = facts.get(i);
+						Integer lane = (f != null) ? f.lane() : null;
+						byLane.computeIfAbsent((lane != null) ? lane : -1, k -> new ArrayList<>())
+							.add(this.subgraph.nodes().get(i));
+					}
+					Map<String, Integer> orders = new HashMap<>();
+					Comparator<GraphNode> inLane = Comparator
+						.comparing((GraphNode n) -> (n.depth() != null) ? n.depth() : 0)
+						.thenComparing(n -> (n.name() != null) ? n.name() : "")
+						.thenComparing(GraphNode::id);
+					byLane.values().forEach(nodes -> {
+						nodes.sort(inLane);
+						for (int i = 0; i < nodes.size(); i++) {
+							orders.put(nodes.get(i).id(), i);
+						}
+					});
+					return orders;
+				});
+			}
+			return this.orders;
+		}
+
 	}
 
 	@SchemaMapping(typeName = "GraphEdge", field = "product")

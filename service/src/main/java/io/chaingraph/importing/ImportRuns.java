@@ -39,6 +39,32 @@ public class ImportRuns {
 				Map.of("first", first), this::map);
 	}
 
+	/**
+	 * A keyset page of runs, newest first (start time, then id, both descending): up to {@code limit} runs
+	 * after the run with this start ({@code toString} of the stored datetime) and id, each with its start as
+	 * the cursor needs it.
+	 */
+	List<Keyed> page(String afterStarted, String afterId, int limit) {
+		Map<String, Object> parameters = new java.util.HashMap<>();
+		parameters.put("afterStarted", afterStarted);
+		parameters.put("afterId", afterId);
+		parameters.put("limit", limit);
+		return this.graph.list("""
+				MATCH (r:ImportRun)
+				WHERE $afterStarted IS NULL OR r.started < datetime($afterStarted)
+				      OR (r.started = datetime($afterStarted) AND r.id < $afterId)
+				RETURN r, toString(r.started) AS startedKey ORDER BY r.started DESC, r.id DESC LIMIT $limit""",
+				parameters, r -> new Keyed(map(r), r.get("startedKey").asString("")));
+	}
+
+	long count() {
+		return this.graph.one("MATCH (r:ImportRun) RETURN count(r) AS n", Map.of(), r -> r.get("n").asLong()).orElse(0L);
+	}
+
+	/** A run and its start time as stored (its cursor's key). */
+	record Keyed(ImportRun run, String started) {
+	}
+
 	public Optional<ImportRun> find(String id) {
 		return this.graph.one("MATCH (r:ImportRun {id: $id}) RETURN r", Map.of("id", id), this::map);
 	}

@@ -51,6 +51,15 @@ class ParkController {
 		return this.parks.findAll(this.limits.first(first), includeSubParks);
 	}
 
+	/** Parks by name, keyset-paginated; {@code after} arrives decoded in {@code range}. */
+	@QueryMapping
+	io.chaingraph.common.Connection<Park> parksConnection(@Argument int first, ScrollSubrange range,
+			@Argument boolean includeSubParks, DataFetchingFieldSelectionSet selection) {
+		KeysetPage page = KeysetPage.of("parks", this.limits.first(first), this.cursors.after("parks", range),
+				selection.contains("totalCount"));
+		return this.parks.page(page, includeSubParks);
+	}
+
 	@BatchMapping
 	Map<Park, Park> parent(List<Park> parks) {
 		return Batches.singles(parks, Park::id, this.parks.parents(Batches.ids(parks, Park::id)));

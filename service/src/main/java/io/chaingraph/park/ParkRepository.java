@@ -48,6 +48,22 @@ class ParkRepository {
 				Map.of("first", first, "includeSubParks", includeSubParks), r -> Park.from(r.get("p")));
 	}
 
+	/** A keyset page of parks by (name, id), and their number when asked. */
+	io.chaingraph.common.Connection<Park> page(KeysetPage page, boolean includeSubParks) {
+		Map<String, Object> parameters = new HashMap<>(page.parameters());
+		parameters.put("includeSubParks", includeSubParks);
+		List<Park> rows = this.graph.list("""
+				MATCH (p:Park)
+				WHERE ($includeSubParks OR NOT (p)-[:PART_OF]->(:Park))
+				  AND ($afterName IS NULL OR p.name > $afterName OR (p.name = $afterName AND p.id > $afterId))
+				RETURN p ORDER BY p.name, p.id LIMIT $limit""", parameters, r -> Park.from(r.get("p")));
+		Integer total = page.withTotal() ? this.graph.one("""
+				MATCH (p:Park) WHERE $includeSubParks OR NOT (p)-[:PART_OF]->(:Park)
+				RETURN count(p) AS n""", parameters, r -> r.get("n").asInt()).orElse(0) : null;
+		return io.chaingraph.common.Connection.of(rows, page.first(), p -> page.cursor(this.cursors, p.name(), p.id()),
+				page.afterId() != null, total);
+	}
+
 	Map<String, Park> parents(List<String> ids) {
 		return this.graph.keyed("""
 				UNWIND $ids AS id

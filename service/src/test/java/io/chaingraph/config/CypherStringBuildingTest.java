@@ -36,6 +36,10 @@ class CypherStringBuildingTest {
 			// Labels and relationship types of the load plan: constants of DatasetFormat, never dataset text
 			// (the ninth: MISSING_ENDS, the ends a merge will lock).
 			"io/chaingraph/importing/load/PlanLoader.java", 9,
+			// The order of the enterprises list: its sort keys, keyset condition and ORDER BY are fixed
+			// fragments of EnterpriseSort chosen by the orderBy enum, never request text; the cursor's values
+			// are parameters ($after0, …).
+			"io/chaingraph/enterprise/EnterpriseRepository.java", 1,
 			// The benchmark's LOAD CSV reference loader: file names, column names, labels and relationship
 			// types are constants of the benchmark, never request or dataset text; it serves no request.
 			"io/chaingraph/bench/LoadCsvReference.java", 11);

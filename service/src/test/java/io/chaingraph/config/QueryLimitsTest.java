@@ -98,7 +98,7 @@ class QueryLimitsTest extends GraphQlTest {
 		String nested = "{ park(id: \"P\") " + "{ parent ".repeat(15) + "{ id }" + " }".repeat(15) + " }";
 		var errors = tester().document(nested).execute().returnResponse().getErrors();
 		assertThat(errors).singleElement().satisfies(e -> {
-			assertThat(e.getErrorType().toString()).isEqualTo("ExecutionAborted");
+			assertThat(e.getErrorType().toString()).isEqualTo("QUERY_TOO_COMPLEX");
 			assertThat(e.getMessage()).startsWith("Query nesting depth ")
 				.endsWith(" exceeds the limit 15 (chaingraph.graphql.max-nesting)");
 		});
@@ -106,7 +106,7 @@ class QueryLimitsTest extends GraphQlTest {
 		errors = tester().document("{ downstream(id: \"A\", depth: 10, limit: 4000) { nodes { id name } } }").execute()
 			.returnResponse().getErrors();
 		assertThat(errors).singleElement().satisfies(e -> {
-			assertThat(e.getErrorType().toString()).isEqualTo("ExecutionAborted");
+			assertThat(e.getErrorType().toString()).isEqualTo("QUERY_TOO_COMPLEX");
 			assertThat(e.getMessage()).startsWith("Query cost 52000 exceeds the limit 20000 (chaingraph.graphql.max-cost)");
 		});
 		// depth counts: the same query at depth 1 costs 4000 × (1 + 3) = 16,000 and runs

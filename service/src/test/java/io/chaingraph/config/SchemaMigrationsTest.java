@@ -40,7 +40,7 @@ class SchemaMigrationsTest extends IntegrationTest {
 			.containsExactly("V001__unique_ids.cypher", "V002__lookup_indexes.cypher", "V003__fulltext_names.cypher",
 					"V004__audit_changes.cypher", "V005__documents.cypher",
 					"V006__enterprise_stock_code.cypher", "V007__entity_search_keys.cypher", "V008__gap_stats.cypher",
-					"V009__gap_history.cypher");
+					"V009__gap_history.cypher", "V010__enterprise_name_key.cypher");
 		assertThat(this.startUp.appliedNow()).isEqualTo(files);
 		List<Map<String, Object>> recorded = this.graph.list("""
 				MATCH (m:SchemaMigration)
@@ -97,7 +97,7 @@ class SchemaMigrationsTest extends IntegrationTest {
 			}
 		}
 		assertThat(declaredConstraints).hasSize(17);
-		assertThat(declaredIndexes).hasSize(22);
+		assertThat(declaredIndexes).hasSize(23);
 
 		Map<String, Map<String, Object>> constraints = new java.util.HashMap<>();
 		this.graph.list("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties", Map.of(),

@@ -38,11 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SchemaCoverageTest extends IntegrationTest {
 
-	static final List<String> LOOKUPS = List.of("park", "parks", "enterprise", "enterprises", "platform", "chain",
-			"chains", "chainNode", "importRuns", "importRun");
+	static final List<String> LOOKUPS = List.of("park", "parks", "parksConnection", "enterprise", "enterprises",
+			"platform", "chain", "chains", "chainNode", "importRuns", "importRunsConnection", "importRun");
 
-	static final List<String> DOCUMENTS = List.of("park", "parks", "parkEnterprises", "enterprise", "enterprises",
-			"platform", "chain", "chains", "chainNode", "chainNodeEnterprises", "importRuns", "importRun");
+	static final List<String> DOCUMENTS = List.of("park", "parks", "parksConnection", "parkEnterprises", "enterprise",
+			"enterprises", "enterprisesSorted", "platform", "chain", "chains", "chainNode", "chainNodeEnterprises",
+			"importRuns", "importRunsConnection", "importRun");
 
 	@Autowired
 	GraphQlSource graphQlSource;

@@ -293,6 +293,7 @@ public final class BulkFiles {
 		}
 		// derived properties the dataset files do not have as columns
 		types.put("searchKeys", "string[]");
+		types.put("nameKey", "string");
 		return Map.copyOf(types);
 	}
 
