@@ -393,11 +393,13 @@ public class ImportService {
 
 	/**
 	 * Nodes other than the service's own records (the schema's {@code :SchemaMigration}, the gap statistics'
-	 * {@code :GapStats}, counted again on the next start): none in an empty graph.
+	 * {@code :GapStats}, counted again on the next start, the pinyin keys' {@code :NameKeys}, written at every
+	 * start, and what the gap history derives from the graph): none in an empty graph.
 	 */
 	public long heldNodes() {
 		return this.graph.one("""
-				MATCH (n) WHERE NOT (n:SchemaMigration OR n:GapStats OR n:GapStatsMeta)
+				MATCH (n) WHERE NOT (n:SchemaMigration OR n:GapStats OR n:GapStatsMeta OR n:NameKeys
+				  OR n:GapSnapshot OR n:LatestGapSnapshot OR n:ParkMembers)
 				RETURN count(n) AS held""", Map.of(),
 				r -> r.get("held").asLong()).orElse(0L);
 	}

@@ -20,14 +20,14 @@ import org.neo4j.driver.Record;
  * properties, every relationship with its type, its ends' ids and its properties, in a sorted order
  * that does not depend on internal ids or on the order things were written. Left out is what differs
  * between two runs that load the same facts: the bookkeeping nodes ({@link #BOOKKEEPING}: import runs,
- * schema migrations, the audit trail, the sort keys' collator) and the run-specific properties ({@link #RUN_SPECIFIC}). Two
+ * schema migrations, the audit trail, the sort keys' collator, the gap history's snapshots) and the run-specific properties ({@link #RUN_SPECIFIC}). Two
  * graphs with the same dump (or checksum) hold the same facts, whichever process or database wrote them.
  */
 public final class GraphChecksum {
 
 	/** Labels of bookkeeping nodes, left out with their relationships. */
 	public static final Set<String> BOOKKEEPING = Set.of("ImportRun", "SchemaMigration", "Change", "GapStats", "GapStatsMeta",
-			"NameKeys");
+			"NameKeys", "GapSnapshot", "LatestGapSnapshot", "ParkMembers");
 
 	/** Properties naming the run that wrote a node or relationship, left out. */
 	public static final Set<String> RUN_SPECIFIC = Set.of("importRun");
