@@ -461,6 +461,59 @@ class ExplorerIT {
 		assertThat(pages).as("A4 pages").isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	@Order(10)
+	void theChainViewDrawsTheCoverageTrendAndMarksASegmentAWriteChanged() throws Exception {
+		assumeTrue(service != null, "needs the service this test starts (tokens)");
+		String view = base + "#/chain/chain-gene-drug?park=park-gene-valley";
+		driver.get(view);
+		driver.navigate().refresh();
+		WebElement trend = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("coverage-trend")));
+		int before = Integer.parseInt(trend.getDomAttribute("data-points"));
+		assertThat(before).as("the baseline snapshot of the sample import").isGreaterThanOrEqualTo(1);
+		assertThat(trend.findElement(By.tagName("figcaption")).getText()).contains("覆盖率趋势 Coverage trend");
+		assertThat(trend.findElements(By.cssSelector("svg polyline.trend-line"))).hasSize(1);
+		assertThat(trend.findElements(By.cssSelector("svg circle.trend-point"))).hasSize(before);
+
+		// an editor links an enterprise of the park to a BROKEN segment: it becomes WEAK (one local enterprise)
+		JsonNode gaps = api("{ chainGaps(parkId: \"park-gene-valley\", chainId: \"chain-gene-drug\") { gaps { node { id name } kind localCount } } "
+				+ "park(id: \"park-gene-valley\") { enterprises(first: 1) { edges { node { id } } } } }");
+		JsonNode broken = null;
+		for (JsonNode gap : gaps.at("/chainGaps/gaps")) {
+			if (gap.get("kind").asString().equals("BROKEN") && gap.get("localCount").asInt() == 0) {
+				broken = gap.get("node");
+				break;
+			}
+		}
+		assertThat(broken).as("a broken segment in the sample").isNotNull();
+		String enterprise = gaps.at("/park/enterprises/edges/0/node/id").asString();
+		JsonNode linked = apiAs(EDITOR_TOKEN, "mutation { linkEnterpriseToNode(enterpriseId: \"" + enterprise + "\", nodeId: \""
+				+ broken.get("id").asString() + "\") { __typename } }");
+		assertThat(linked.has("errors")).as("%s", linked).isFalse();
+
+		String segment = broken.get("name").asString();
+		await("a snapshot after the write, shown on the page").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2))
+			.until(() -> {
+				driver.navigate().refresh();
+				WebElement shown = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("coverage-trend")));
+				return Integer.parseInt(shown.getDomAttribute("data-points")) == before + 1;
+			});
+		WebElement changed = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#changed-segments li")));
+		assertThat(changed.getText()).startsWith(segment + ":").contains("→");
+		assertThat(driver.findElements(By.cssSelector("#coverage-trend svg circle.trend-point"))).hasSize(before + 1);
+		assertThat((String) js("return cy.getElementById(arguments[0]).data('label')", broken.get("id").asString())).startsWith("△ ");
+		screenshot("coverage-trend");
+	}
+
+	static JsonNode apiAs(String token, String query) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "graphql"))
+			.header("content-type", "application/json")
+			.header("authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query))))
+			.build();
+		return json.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+	}
+
 	static void awaitStatus(String proposal, String status) {
 		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(ExpectedConditions.attributeToBe(By.cssSelector("li[data-proposal='" + proposal + "']"), "data-status", status));
