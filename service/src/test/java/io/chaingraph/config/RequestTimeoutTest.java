@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "chaingraph.sample-data=false", "chaingraph.embedded.bolt-port=0",
 				"chaingraph.embedded.page-cache=16MB", "chaingraph.query.timeout=2s",
-				"chaingraph.gaps.refresh-reports=0" })
+				// no background statements: the test counts the ones its request sends
+				"chaingraph.gaps.refresh-reports=0", "chaingraph.gap-history.poll=0" })
 class RequestTimeoutTest {
 
 	/** Far more rows than two seconds allow; "slowStatementMarker" finds it in the transaction list. */
