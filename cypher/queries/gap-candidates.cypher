@@ -1,7 +1,8 @@
 // gapCandidates(parkId, nodeId, first, after): enterprises outside a park that could fill a gap in one
 // chain segment, best first (docs/design.md, "Fill candidates").
-// Parameters: $parkId, $nodeId (the segment), $limit (the page size), and the keyset position of the
-// page's start $afterScore, $afterName, $afterId (all null for the first page).
+// Parameters: $parkId, $nodeId (the segment), $region (null, or the start of the candidates' region, e.g.
+// 浙江省), $limit (the page size), and the keyset position of the page's start $afterScore, $afterName,
+// $afterId (all null for the first page).
 // Bounds: PART_OF chains of at most 10 (sub-parks of the park, sub-segments of the segment); one page
 // of $limit rows.
 // Scope = the park and its sub-parks, computed once; a candidate operates in the segment or one of its
@@ -16,6 +17,7 @@ CALL {
   WITH n, scope
   MATCH (n)<-[:PART_OF*0..10]-(seg:ChainNode)<-[o:OPERATES_IN]-(e:Enterprise)
   WHERE NOT EXISTS { MATCH (e)-[:LOCATED_IN]->(lp:Park) WHERE lp IN scope }
+    AND ($region IS NULL OR e.region STARTS WITH $region)
   WITH scope, e, max(coalesce(o.confidence, 0.5)) AS confidence, collect(DISTINCT seg.name) AS segments
   CALL {
     WITH scope, e

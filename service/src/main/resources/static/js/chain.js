@@ -9,13 +9,13 @@ import { loadDetails, renderDetails } from './details.js';
 const CHOICES = `{ chains { id name } parks(includeSubParks: true) { id name focusChains { chain { id } } } }`;
 const CHAIN = `query($id: ID!) { chain(id: $id) { id name description
   nodes { id name stage parent { id } downstream { id name chain { id name } } upstream { id name chain { id name } } } } }`;
-const GAPS = `query($park: ID!, $chain: ID!) { chainGaps(parkId: $park, chainId: $chain) {
+const GAPS = `query($park: ID!, $chain: ID!, $weak: Int) { chainGaps(parkId: $park, chainId: $chain, weakBelow: $weak) {
   park { id name } coverage counts { segments present missing broken weak }
   segments { node { id } localCount kind }
   gaps { node { id name } kind localCount stage candidateCount unserved
     upstream { node { id name } localCount present } downstream { node { id name } localCount present }
     localPlatforms { id name } otherPlatforms { id name } } } }`;
-const CANDIDATES = `query($park: ID!, $node: ID!, $after: String) { gapCandidates(parkId: $park, nodeId: $node, first: 10, after: $after) {
+const CANDIDATES = `query($park: ID!, $node: ID!, $after: String, $region: String) { gapCandidates(parkId: $park, nodeId: $node, first: 10, after: $after, region: $region) {
   totalCount pageInfo { hasNextPage endCursor }
   edges { node { score reasons enterprise { id name tags region park { id name } }
     evidence { nodes { id name } edges { type source target } } } } } }`;
@@ -32,11 +32,14 @@ export async function render(ctx) {
   const { route } = ctx;
   const chainId = route.id;
   const parkId = route.params.get('park') || null;
+  const weak = weakBelow(route.params.get('weak'));
   let selected = route.params.get('node') || null;
+  // the candidates' region filter (the start of a region, e.g. 浙江省), kept while segments are picked
+  let candidateRegion = route.params.get('region') || '';
 
   const choices = await ctx.busy(gql(CHOICES), 'Loading chains and parks');
   if (!ctx.live()) return;
-  toolbar(ctx, choices, chainId, parkId);
+  toolbar(ctx, choices, chainId, parkId, weak);
   const cy = ctx.graph(chainStyle(), { autoungrabify: false });
 
   if (!chainId) {
@@ -48,7 +51,7 @@ export async function render(ctx) {
 
   const [chainData, gapData, historyData] = await ctx.busy(Promise.all([
     gql(CHAIN, { id: chainId }),
-    parkId ? gql(GAPS, { park: parkId, chain: chainId }) : Promise.resolve(null),
+    parkId ? gql(GAPS, { park: parkId, chain: chainId, weak }) : Promise.resolve(null),
     // the history is an extra: the view works without it
     parkId ? gql(HISTORY, { park: parkId, chain: chainId }).catch(() => null) : Promise.resolve(null),
   ]), parkId ? 'Loading chain and gaps' : 'Loading chain');
@@ -123,7 +126,7 @@ export async function render(ctx) {
     edges: cy.edges().map((e) => ({ id: e.id(), type: e.data('type'), source: e.data('source'), target: e.data('target') })),
   }));
 
-  function save() { ctx.setParams({ park: parkId, node: selected }); }
+  function save() { ctx.setParams({ park: parkId, weak: weak !== DEFAULT_WEAK_BELOW ? weak : null, region: candidateRegion || null, node: selected }); }
 
   function overview() {
     selected = null;
@@ -153,8 +156,8 @@ export async function render(ctx) {
         h('div', { class: 'actions' }, h('a', { class: 'button-link', href: hashFor('park', report.park.id) }, `园区视图 Park view: ${report.park.name}`)),
         h('h3', {}, '报告 Report'),
         h('div', { class: 'actions report-links' },
-          h('a', { class: 'button-link', id: 'report-html', href: reportUrl(report.park.id, chain.id, 'html'), target: '_blank', rel: 'noopener', title: 'A page to print or save as PDF (A4)' }, '打印页 Print page (A4)'),
-          h('a', { class: 'button-link', id: 'report-xlsx', href: reportUrl(report.park.id, chain.id, 'xlsx'), download: '', title: 'Summary, segments, candidates and trend as an Excel workbook' }, '工作簿 Workbook (.xlsx)')),
+          h('a', { class: 'button-link', id: 'report-html', href: reportUrl(report.park.id, chain.id, 'html', weak), target: '_blank', rel: 'noopener', title: 'A page to print or save as PDF (A4)' }, '打印页 Print page (A4)'),
+          h('a', { class: 'button-link', id: 'report-xlsx', href: reportUrl(report.park.id, chain.id, 'xlsx', weak), download: '', title: 'Summary, segments, candidates and trend as an Excel workbook' }, '工作簿 Workbook (.xlsx)')),
       ] : h('p', { class: 'muted' }, 'Choose a park in the toolbar to colour the segments by gap kind.'),
       h('h3', {}, 'Segments'),
       lanesUsed.length ? [...STAGES, 'NONE'].filter((l) => lanesUsed.includes(l)).map((lane) => [
@@ -222,11 +225,21 @@ export async function render(ctx) {
     const title = kind === 'OK' || kind === 'WEAK' ? '强链 Enterprises that could strengthen it' : '补链 Fill candidates';
     if (!ol) {
       ol = h('ol', { class: 'candidate-list', 'aria-label': 'Fill candidates' });
-      clear(box, h('h3', {}, title), h('p', { class: 'muted', id: 'candidates-loading' }, 'Loading candidates…'), ol);
+      const region = h('input', { id: 'candidate-region', type: 'search', value: candidateRegion, placeholder: '例如 e.g. 浙江省',
+        title: '只看地区以此开头的企业 · Only enterprises whose region starts with this' });
+      const filter = h('form', { class: 'region-filter', id: 'candidate-region-filter' },
+        h('label', { for: 'candidate-region' }, '地区 Region'), region, h('button', { type: 'submit' }, '筛选 Filter'));
+      filter.addEventListener('submit', (event) => {
+        event.preventDefault();
+        candidateRegion = region.value.trim();
+        save();
+        loadCandidates(id, box, kind);
+      });
+      clear(box, h('h3', {}, title), filter, h('p', { class: 'muted', id: 'candidates-loading' }, 'Loading candidates…'), ol);
     }
     let data;
     try {
-      data = await ctx.busy(gql(CANDIDATES, { park: parkId, node: id, after }), 'Loading candidates');
+      data = await ctx.busy(gql(CANDIDATES, { park: parkId, node: id, after, region: candidateRegion || null }), 'Loading candidates');
     } catch (e) {
       const l = box.querySelector('#candidates-loading');
       if (l) l.textContent = 'Candidates could not be loaded (see the error above).';
@@ -251,7 +264,9 @@ export async function render(ctx) {
     }
     box.querySelector('.more-candidates')?.remove();
     if (ol.children.length === 0) {
-      box.append(h('p', { class: 'muted' }, 'No enterprise outside the park works in this segment yet.'));
+      box.append(h('p', { class: 'muted', id: 'no-candidates' }, candidateRegion
+        ? `地区“${candidateRegion}”没有候选企业 · No enterprise outside the park in this region works in this segment.`
+        : 'No enterprise outside the park works in this segment yet.'));
     } else if (page.pageInfo.hasNextPage) {
       const last = page.pageInfo.endCursor;
       box.append(h('button', { type: 'button', class: 'more-candidates', onclick: () => loadCandidates(id, box, kind, last, ol) },
@@ -267,8 +282,9 @@ export async function render(ctx) {
 }
 
 /** The chain report's download (GET /export/report), relative to the page like the GraphQL endpoint. */
-function reportUrl(parkId, chainId, format) {
+function reportUrl(parkId, chainId, format, weak) {
   const params = new URLSearchParams({ parkId, chainId, format });
+  if (weak !== DEFAULT_WEAK_BELOW) params.set('weakBelow', String(weak));
   return new URL(`export/report?${params}`, document.baseURI).toString();
 }
 
@@ -326,7 +342,16 @@ function trendFigure(history) {
   return figure;
 }
 
-function toolbar(ctx, choices, chainId, parkId) {
+/** The API's default weak threshold: a segment with fewer local enterprises than this (but some) is WEAK. */
+const DEFAULT_WEAK_BELOW = 2;
+
+/** The weak threshold from the page's address: a whole number from 1 to 99, else the default. */
+function weakBelow(param) {
+  const n = Number(param);
+  return Number.isInteger(n) && n >= 1 && n <= 99 ? n : DEFAULT_WEAK_BELOW;
+}
+
+function toolbar(ctx, choices, chainId, parkId, weak) {
   const chainSelect = h('select', { id: 'chain-select' },
     h('option', { value: '' }, '— choose —'),
     choices.chains.map((c) => h('option', { value: c.id, selected: c.id === chainId }, c.name)));
@@ -336,10 +361,18 @@ function toolbar(ctx, choices, chainId, parkId) {
     h('option', { value: '' }, '— no park —'),
     focusing.length ? h('optgroup', { label: 'Parks focusing on this chain' }, focusing.map((p) => h('option', { value: p.id, selected: p.id === parkId }, p.name))) : null,
     h('optgroup', { label: focusing.length ? 'Other parks' : 'Parks' }, others.map((p) => h('option', { value: p.id, selected: p.id === parkId }, p.name))));
-  const go = () => { location.hash = hashFor('chain', chainSelect.value || null, { park: parkSelect.value || null }); };
+  const weakInput = h('input', { id: 'weak-below', type: 'number', min: 1, max: 99, step: 1, value: String(weak),
+    disabled: !parkId, title: '弱链阈值：本地企业少于此数（但不为零）的环节为弱链 · Weak below: a segment with fewer local enterprises than this (but some) is weak' });
+  const go = () => {
+    const w = weakBelow(weakInput.value);
+    location.hash = hashFor('chain', chainSelect.value || null,
+      { park: parkSelect.value || null, weak: w !== DEFAULT_WEAK_BELOW ? w : null });
+  };
   chainSelect.addEventListener('change', go);
   parkSelect.addEventListener('change', go);
-  ctx.toolbar(h('label', { for: 'chain-select' }, '产业链 Chain'), chainSelect, h('label', { for: 'park-select' }, '园区 Park'), parkSelect);
+  weakInput.addEventListener('change', go);
+  ctx.toolbar(h('label', { for: 'chain-select' }, '产业链 Chain'), chainSelect, h('label', { for: 'park-select' }, '园区 Park'), parkSelect,
+    h('label', { for: 'weak-below' }, '弱链阈值 Weak below'), weakInput);
 }
 
 /**

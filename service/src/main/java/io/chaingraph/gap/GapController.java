@@ -47,9 +47,9 @@ class GapController {
 	 * range drops a negative count, which is a client error here.
 	 */
 	@QueryMapping
-	Connection<Candidate> gapCandidates(@Argument String parkId, @Argument String nodeId, @Argument int first,
-			ScrollSubrange range, DataFetchingFieldSelectionSet selection) {
-		return this.gaps.candidates(parkId, nodeId, first,
+	Connection<Candidate> gapCandidates(@Argument String parkId, @Argument String nodeId, @Argument String region,
+			@Argument int first, ScrollSubrange range, DataFetchingFieldSelectionSet selection) {
+		return this.gaps.candidates(parkId, nodeId, region, first,
 				CandidateCursor.of(this.cursors.after(CandidateCursor.LIST, range)), selection.contains("totalCount"));
 	}
 

@@ -39,6 +39,7 @@ class GapRepository {
 			WITH n, [(sp:Park)-[:PART_OF*0..10]->(p) | sp] AS scope
 			MATCH (n)<-[:PART_OF*0..10]-(:ChainNode)<-[:OPERATES_IN]-(e:Enterprise)
 			WHERE NOT EXISTS { MATCH (e)-[:LOCATED_IN]->(lp:Park) WHERE lp IN scope }
+			  AND ($region IS NULL OR e.region STARTS WITH $region)
 			RETURN count(DISTINCT e) AS total""";
 
 	static final String EXISTS = """
@@ -66,8 +67,8 @@ class GapRepository {
 		return Map.of("parkIds", parkIds, "chainId", chainId, "weakBelow", weakBelow);
 	}
 
-	List<Record> candidates(String parkId, String nodeId, CandidateCursor after, int limit) {
-		return this.graph.list(CANDIDATES, candidateParameters(parkId, nodeId, after, limit), r -> r);
+	List<Record> candidates(String parkId, String nodeId, String region, CandidateCursor after, int limit) {
+		return this.graph.list(CANDIDATES, candidateParameters(parkId, nodeId, region, after, limit), r -> r);
 	}
 
 	/** The ids of the chains a park focuses on, highest priority first; empty when there is no such park. */
@@ -80,15 +81,20 @@ class GapRepository {
 				r -> r.get("chains").asList(org.neo4j.driver.Value::asString));
 	}
 
-	int candidateCount(String parkId, String nodeId) {
-		return this.graph.one(CANDIDATE_COUNT, Map.of("parkId", parkId, "nodeId", nodeId), r -> r.get("total").asInt())
-			.orElse(0);
-	}
-
-	static Map<String, Object> candidateParameters(String parkId, String nodeId, CandidateCursor after, int limit) {
+	int candidateCount(String parkId, String nodeId, String region) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("parkId", parkId);
 		parameters.put("nodeId", nodeId);
+		parameters.put("region", region);
+		return this.graph.one(CANDIDATE_COUNT, parameters, r -> r.get("total").asInt()).orElse(0);
+	}
+
+	static Map<String, Object> candidateParameters(String parkId, String nodeId, String region, CandidateCursor after,
+			int limit) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("parkId", parkId);
+		parameters.put("nodeId", nodeId);
+		parameters.put("region", region);
 		parameters.put("afterScore", (after != null) ? after.score() : null);
 		parameters.put("afterName", (after != null) ? after.name() : null);
 		parameters.put("afterId", (after != null) ? after.id() : null);

@@ -349,14 +349,16 @@ class GapService {
 
 	/**
 	 * A page of candidates.
+	 * @param region null, or the start of the candidates' region ({@code 浙江省}); blank is null
 	 * @param after the position to continue after, null for the first page
 	 * @param withTotal whether to count every candidate too (a second statement)
 	 */
-	Connection<Candidate> candidates(String parkId, String nodeId, int first, CandidateCursor after,
+	Connection<Candidate> candidates(String parkId, String nodeId, String region, int first, CandidateCursor after,
 			boolean withTotal) {
 		this.limits.first(first);
+		String within = (region == null || region.isBlank()) ? null : region.strip();
 		// one row more than the page: it shows whether a next page exists
-		List<Record> rows = this.gaps.candidates(parkId, nodeId, after, first + 1);
+		List<Record> rows = this.gaps.candidates(parkId, nodeId, within, after, first + 1);
 		if (rows.isEmpty()) {
 			Map<String, String> labels = this.gaps.labels(List.of(parkId, nodeId));
 			if (!"Park".equals(labels.get(parkId))) {
@@ -366,7 +368,7 @@ class GapService {
 				throw new NotFoundException("No chain segment with id '" + nodeId + "'");
 			}
 		}
-		Integer total = withTotal ? this.gaps.candidateCount(parkId, nodeId) : null;
+		Integer total = withTotal ? this.gaps.candidateCount(parkId, nodeId, within) : null;
 		return Connection.of(rows.stream().map(this::candidate).toList(), first, Candidate::cursor, after != null, total);
 	}
 

@@ -81,7 +81,7 @@ public class SegmentGaps {
 	 * {@code chaingraph.query.max-first} an IllegalArgumentException.
 	 */
 	public List<Candidate> candidates(String parkId, String nodeId, int first) {
-		return this.gaps.candidates(parkId, nodeId, first, null, false)
+		return this.gaps.candidates(parkId, nodeId, null, first, null, false)
 			.edges()
 			.stream()
 			.map(io.chaingraph.common.Connection.Edge::node)

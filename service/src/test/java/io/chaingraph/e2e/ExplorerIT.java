@@ -505,6 +505,67 @@ class ExplorerIT {
 		screenshot("coverage-trend");
 	}
 
+	@Test
+	@Order(11)
+	void theWeakThresholdIsAControlOfTheChainView() throws Exception {
+		String query = "{ chainGaps(parkId: \"park-gene-valley\", chainId: \"chain-gene-drug\", weakBelow: %d) { counts { weak } } }";
+		int weakAt2 = api(String.format(query, 2)).at("/chainGaps/counts/weak").asInt();
+		int weakAt4 = api(String.format(query, 4)).at("/chainGaps/counts/weak").asInt();
+		assertThat(weakAt4).as("a higher threshold makes more segments weak on the sample").isGreaterThan(weakAt2);
+
+		driver.get(base + "#/chain/chain-gene-drug?park=park-gene-valley");
+		wait.until(d -> d.findElement(By.id("legend-WEAK")).getText().contains("(" + weakAt2 + ")"));
+		WebElement threshold = driver.findElement(By.id("weak-below"));
+		assertThat(threshold.getDomProperty("value")).isEqualTo("2");
+		threshold.clear();
+		threshold.sendKeys("4", org.openqa.selenium.Keys.TAB);
+		wait.until(d -> d.getCurrentUrl().contains("weak=4"));
+		wait.until(d -> d.findElement(By.id("legend-WEAK")).getText().contains("(" + weakAt4 + ")"));
+		assertThat(driver.findElement(By.id("report-html")).getDomAttribute("href")).endsWith("&weakBelow=4");
+		// the threshold stays in the address when a segment is picked and after a reload
+		driver.navigate().refresh();
+		wait.until(d -> d.findElement(By.id("legend-WEAK")).getText().contains("(" + weakAt4 + ")"));
+		assertThat(driver.findElement(By.id("weak-below")).getDomProperty("value")).isEqualTo("4");
+	}
+
+	@Test
+	@Order(12)
+	void fillCandidatesAreFilteredByRegion() throws Exception {
+		JsonNode gaps = api("{ chainGaps(parkId: \"park-gene-valley\", chainId: \"chain-gene-drug\") { gaps { node { id } candidateCount } } }");
+		String segment = null;
+		for (JsonNode gap : gaps.at("/chainGaps/gaps")) {
+			if (gap.get("candidateCount").asInt() > 0) {
+				segment = gap.at("/node/id").asString();
+				break;
+			}
+		}
+		assertThat(segment).as("a gap with candidates in the sample").isNotNull();
+		String query = "{ gapCandidates(parkId: \"park-gene-valley\", nodeId: \"" + segment
+				+ "\", first: 10, region: \"%s\") { totalCount edges { node { enterprise { name } } } } }";
+		JsonNode zhejiang = api(String.format(query, "浙江省")).get("gapCandidates");
+
+		driver.get(base + "#/chain/chain-gene-drug?park=park-gene-valley&node=" + segment);
+		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#candidates li.candidate"), 0));
+		WebElement region = driver.findElement(By.id("candidate-region"));
+		region.sendKeys("浙江省", org.openqa.selenium.Keys.ENTER);
+		String count = "(" + zhejiang.get("totalCount").asInt() + ")";
+		wait.until(d -> d.getCurrentUrl().contains("region=") && d.findElement(By.cssSelector("#candidates h3")).getText().endsWith(count));
+		List<String> expected = new ArrayList<>();
+		zhejiang.get("edges").forEach(e -> expected.add(e.at("/node/enterprise/name").asString()));
+		wait.until(d -> d.findElements(By.cssSelector("#candidates li.candidate")).size() == expected.size());
+		assertThat(driver.findElements(By.cssSelector("#candidates li.candidate .candidate-head a")).stream().map(WebElement::getText).toList())
+			.containsExactlyElementsOf(expected);
+
+		// a region where no candidate is: a message, not an error
+		assertThat(api(String.format(query, "北京市")).at("/gapCandidates/totalCount").asInt()).isZero();
+		region = driver.findElement(By.id("candidate-region"));
+		region.clear();
+		region.sendKeys("北京市", org.openqa.selenium.Keys.ENTER);
+		WebElement none = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-candidates")));
+		assertThat(none.getText()).contains("北京市", "No enterprise outside the park in this region");
+		assertThat(driver.findElement(By.cssSelector("#candidates h3")).getText()).endsWith("(0)");
+	}
+
 	static JsonNode apiAs(String token, String query) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "graphql"))
 			.header("content-type", "application/json")

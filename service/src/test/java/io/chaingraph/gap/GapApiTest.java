@@ -137,6 +137,30 @@ class GapApiTest extends ChainFixtureTest {
 	}
 
 	@Test
+	void candidatesFilteredByTheStartOfTheirRegion() {
+		this.graph.write("""
+				MATCH (q1:Enterprise {id: 'q1'}), (q2:Enterprise {id: 'q2'}), (q3:Enterprise {id: 'q3'})
+				SET q1.region = '浙江省温州市', q2.region = '浙江省杭州市', q3.region = '江苏省南京市'""", Map.of());
+		var zhejiang = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E")
+			.variable("region", "浙江省").execute();
+		// the same ranking as without a region, q3 left out
+		zhejiang.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q1", "q2");
+		zhejiang.path("gapCandidates.totalCount").entity(Integer.class).isEqualTo(2);
+		var wenzhou = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E")
+			.variable("region", "浙江省温州市").variable("first", 1).execute();
+		wenzhou.path("gapCandidates.edges[*].node.enterprise.id").entityList(String.class).containsExactly("q1");
+		wenzhou.path("gapCandidates.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		// blank is no filter; a region nobody is in is an empty page, not an error
+		tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E").variable("region", "  ")
+			.execute()
+			.path("gapCandidates.totalCount").entity(Integer.class).isEqualTo(3);
+		var nobody = tester().documentName("gapCandidates").variable("parkId", "P").variable("nodeId", "E")
+			.variable("region", "上海市").execute();
+		nobody.path("gapCandidates.edges").entityList(Map.class).hasSize(0);
+		nobody.path("gapCandidates.totalCount").entity(Integer.class).isEqualTo(0);
+	}
+
+	@Test
 	void parkGapsAnswersEveryFocusChainInPriorityOrder() {
 		this.graph.write("MATCH (p:Park {id: 'P'}), (c:Chain {id: 'C2'}) CREATE (p)-[:FOCUSES_ON {priority: 2}]->(c)",
 				Map.of());

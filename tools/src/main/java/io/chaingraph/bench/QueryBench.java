@@ -648,6 +648,7 @@ public final class QueryBench {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("parkId", parkId);
 		parameters.put("nodeId", nodeId);
+		parameters.put("region", null);
 		parameters.put("afterScore", null);
 		parameters.put("afterName", null);
 		parameters.put("afterId", null);
