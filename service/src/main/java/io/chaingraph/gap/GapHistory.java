@@ -137,9 +137,20 @@ public class GapHistory {
 	 * report draws. Coverage does not depend on the weak threshold, so every snapshot counts.
 	 */
 	public List<CoveragePoint> coverage(String parkId, String chainId, int first) {
-		return history(parkId, chainId, null, null, first).stream()
-			.map(s -> new CoveragePoint(s.at(), s.coverage(), causeLabel(s.causeKind()), s.cause()))
-			.toList();
+		if (first < 1 || first > MAX_SNAPSHOTS) {
+			throw new IllegalArgumentException("first must be 1 to " + MAX_SNAPSHOTS + ", was " + first);
+		}
+		// only what a trend needs: not the snapshots' segment lists, not the chain's nodes
+		List<CoveragePoint> newestFirst = this.graph.list("""
+				MATCH (s:GapSnapshot {park: $parkId, chain: $chainId})
+				WITH s ORDER BY s.at DESC, s.id DESC LIMIT $first
+				RETURN s.at AS at, s.coverage AS coverage, s.causeKind AS causeKind, s.cause AS cause""",
+				Map.of("parkId", parkId, "chainId", chainId, "first", first),
+				r -> new CoveragePoint(r.get("at").asZonedDateTime().toOffsetDateTime(), r.get("coverage").asDouble(),
+						causeLabel(Cause.valueOf(r.get("causeKind").asString())), r.get("cause").asString()));
+		List<CoveragePoint> oldestFirst = new ArrayList<>(newestFirst);
+		java.util.Collections.reverse(oldestFirst);
+		return oldestFirst;
 	}
 
 	private static String causeLabel(Cause cause) {
