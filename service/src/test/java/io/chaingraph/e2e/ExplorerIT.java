@@ -1,6 +1,5 @@
 package io.chaingraph.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.chaingraph.support.Chromium;
 import io.chaingraph.support.JarProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +37,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,9 +58,6 @@ class ExplorerIT {
 
 	static final Path SHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
-	static final String CHROMIUM = System.getProperty("explorer.chromium", "/usr/bin/chromium");
-
-	static final String CHROMEDRIVER = System.getProperty("explorer.chromedriver", "/usr/bin/chromedriver");
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -87,8 +82,8 @@ class ExplorerIT {
 
 	@BeforeAll
 	static void startServiceAndBrowser() throws Exception {
-		assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-				"Skipping the explorer browser test: needs Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER
+		assumeTrue(Chromium.installed(),
+				"Skipping the explorer browser test: needs Chromium at " + Chromium.BINARY + " and chromedriver at " + Chromium.DRIVER
 						+ " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
 		String running = System.getProperty("explorer.url", "");
 		if (running.isBlank()) {
@@ -100,19 +95,11 @@ class ExplorerIT {
 
 		Files.createDirectories(SHOTS);
 		downloads = Files.createDirectories(work.resolve("downloads"));
-		// Both paths given explicitly: Selenium then never runs Selenium Manager to fetch a driver or browser.
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-		ChromeDriverService driverService = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1366,768", "--force-device-scale-factor=1", "--lang=zh-CN");
-		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-				"download.prompt_for_download", false));
-		driver = new ChromeDriver(driverService, options);
+		driver = Chromium.start(options -> {
+			options.addArguments("--window-size=1366,768", "--force-device-scale-factor=1", "--lang=zh-CN");
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+					"download.prompt_for_download", false));
+		});
 		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 		wait = new WebDriverWait(driver, Duration.ofSeconds(40));
 	}

@@ -1,6 +1,5 @@
 package io.chaingraph.e2e;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,14 +8,13 @@ import java.util.Map;
 
 import io.chaingraph.config.Graph;
 import io.chaingraph.support.ChainFixture;
+import io.chaingraph.support.Chromium;
 import io.chaingraph.support.Fixtures;
 import io.chaingraph.support.HttpGraphQl;
 import io.chaingraph.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -35,11 +33,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class NetworkExampleTest extends IntegrationTest {
 
-	/** The same binaries as {@link ExplorerIT}'s. */
-	static final String CHROMIUM = System.getProperty("explorer.chromium", "/usr/bin/chromium");
-
-	static final String CHROMEDRIVER = System.getProperty("explorer.chromedriver", "/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
@@ -49,8 +42,7 @@ class NetworkExampleTest extends IntegrationTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theExampleDrawsEveryNodeAndEdgeOfTheAnswerInItsLane() throws Exception {
-		assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-				"needs Chromium and chromedriver");
+		assumeTrue(Chromium.installed(), "needs Chromium and chromedriver");
 		ChainFixture.build(new Fixtures(this.graph));
 		JsonNode answer = new HttpGraphQl(this.port)
 			.post(null, "{ network(id: \"B\", depth: 1, limit: 200) { nodes { id lane order } edges { id } } }")
@@ -58,15 +50,8 @@ class NetworkExampleTest extends IntegrationTest {
 			.path("network");
 
 		Path profile = Files.createTempDirectory("chaingraph-chromium-");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(new File(CHROMEDRIVER))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--disable-web-security", "--user-data-dir=" + profile, "--allow-file-access-from-files");
-		ChromeDriver driver = new ChromeDriver(service, options);
+		ChromeDriver driver = Chromium.start(options -> options.addArguments("--disable-web-security",
+				"--user-data-dir=" + profile, "--allow-file-access-from-files"));
 		try {
 			String page = Path.of("docs/examples/network.html").toAbsolutePath().toUri() + "?api=http://127.0.0.1:"
 					+ this.port + "&id=B&depth=1&echarts=http://127.0.0.1:" + this.port + "/webjars/echarts/dist/echarts.min.js";
