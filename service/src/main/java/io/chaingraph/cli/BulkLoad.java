@@ -163,6 +163,7 @@ final class BulkLoad {
 			ImportReport report = context.getBean(ImportService.class).finishBulk(run, Actor.CLI,
 					Duration.ofNanos(System.nanoTime() - started));
 			ReportPrinter.print(report, this.out);
+			JobContext.recordGapHistory(context, this.err);
 			return 0;
 		}
 		catch (RuntimeException ex) {

@@ -84,6 +84,9 @@ final class ImportCommand implements Callable<Integer> {
 					? service.run(source, this.dryRun, ConsoleProgress.create(err), this.batchSize, Actor.CLI)
 					: service.run(source, this.dryRun, ConsoleProgress.create(err), Actor.CLI);
 			ReportPrinter.print(report, out);
+			if (!this.dryRun && !report.hasErrors()) {
+				JobContext.recordGapHistory(context, err);
+			}
 			return report.hasErrors() ? 1 : 0;
 		}
 		catch (ImportService.ImportFailedException ex) {

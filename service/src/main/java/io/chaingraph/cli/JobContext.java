@@ -1,11 +1,13 @@
 package io.chaingraph.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.chaingraph.ChaingraphApplication;
+import io.chaingraph.gap.GapSnapshots;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -27,6 +29,9 @@ final class JobContext {
 		defaults.put("logging.level.root", "WARN");
 		defaults.put("spring.main.log-startup-info", "false");
 		defaults.put("spring.graphql.schema.inspection.enabled", "false");
+		// A job takes the gap history's snapshots of its own writes before it ends (recordGapHistory), not
+		// on a background thread that may or may not get to them before the process exits.
+		defaults.put("chaingraph.gap-history.poll", "0");
 		List<String> args = new ArrayList<>(arguments);
 		defaults.forEach((key, value) -> {
 			if (arguments.stream().noneMatch(a -> a.startsWith("--" + key + "="))) {
@@ -36,6 +41,22 @@ final class JobContext {
 		return new SpringApplicationBuilder(ChaingraphApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.run(args.toArray(String[]::new));
+	}
+
+	/**
+	 * The gap history of what the job wrote (docs/design.md, "Gap history"): the snapshots of the parks its
+	 * committed writes touched, taken now, so that a job's run is in the history whether or not a service
+	 * ever reads the audit trail soon enough. A failure here loses no data (the write has committed): it is
+	 * reported, and a running service's next start reads the changes back again.
+	 */
+	static void recordGapHistory(ConfigurableApplicationContext context, PrintStream err) {
+		try {
+			GapSnapshots.Written written = context.getBean(GapSnapshots.class).catchUp();
+			err.println("缺口历史 Gap history: " + written.snapshots() + " 个快照 snapshots of the parks' gap reports");
+		}
+		catch (RuntimeException ex) {
+			err.println("缺口历史未记录 Gap history not recorded (the import itself is committed): " + explain(ex));
+		}
 	}
 
 	/** A start-up failure as one line a person can act on. */

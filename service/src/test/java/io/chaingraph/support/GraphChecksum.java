@@ -72,12 +72,13 @@ public final class GraphChecksum {
 	/**
 	 * What two loads of the same dataset into empty databases legitimately differ in, by label: the
 	 * import run's id and times, and its printed report (it names the run and its duration); the audit
-	 * entry's id, time and the run it names; when each schema migration was applied and how long it took.
+	 * entry's id, time and the run it names; when each schema migration was applied and how long it took;
+	 * a gap snapshot's id, time and the run that caused it (its report, coverage and members are compared).
 	 * With {@link #RUN_SPECIFIC} on every node and relationship, nothing else.
 	 */
 	public static final Map<String, Set<String>> RUN_RECORDS = Map.of("ImportRun",
 			Set.of("id", "started", "finished", "heartbeat", "report"), "Change", Set.of("id", "at", "entityId"),
-			"SchemaMigration", Set.of("appliedAt", "durationMs"));
+			"SchemaMigration", Set.of("appliedAt", "durationMs"), "GapSnapshot", Set.of("id", "at", "cause"));
 
 	private static final String ALL_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props";
 

@@ -71,7 +71,9 @@ class BulkImportIT {
 
 		Store expected = Store.read(transactional);
 		Store actual = Store.read(bulk);
-		assertThat(expected.dump()).contains("[ImportRun] ", "[Change] ", "[SchemaMigration] ", "[Enterprise, Entity] ");
+		assertThat(expected.dump()).contains("[ImportRun] ", "[Change] ", "[SchemaMigration] ", "[Enterprise, Entity] ",
+				"[GapSnapshot, LatestGapSnapshot] ", "causeKind=IMPORT");
+		assertThat(tx.toString()).contains("Gap history: ");
 		assertThat(actual.dump()).as(() -> "first difference: " + CrashRecoveryIT.firstDifference(expected.dump(),
 				actual.dump())).isEqualTo(expected.dump());
 		assertThat(actual.schema()).isEqualTo(expected.schema());
