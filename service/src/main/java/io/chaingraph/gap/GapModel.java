@@ -35,8 +35,13 @@ public final class GapModel {
 	public record StageCount(Stage stage, int enterprises) {
 	}
 
+	/**
+	 * One park of a comparison: its totals, its report's segments, and the segments it holds or lacks
+	 * against the other compared parks, in the report's order.
+	 */
 	public record ParkComparison(Park park, double coverage, GapCounts counts, List<StageCount> enterprisesByStage,
-			int localEnterprises) {
+			int localEnterprises, List<SegmentStatus> segments, List<ChainNode> heldOnlyHere,
+			List<ChainNode> lackedHeldElsewhere) {
 	}
 
 }

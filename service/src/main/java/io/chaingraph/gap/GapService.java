@@ -120,12 +120,41 @@ class GapService {
 		}
 		List<ParkComparison> comparisons = new ArrayList<>();
 		Reports reports = reports(parkIds, chainId, weakBelow, noCache);
-		for (GapReport report : reports.reports()) {
+		List<GapReport> all = reports.reports();
+		List<Set<String>> held = all.stream().map(GapService::held).toList();
+		for (int i = 0; i < all.size(); i++) {
+			GapReport report = all.get(i);
+			List<ChainNode> heldOnlyHere = new ArrayList<>();
+			List<ChainNode> lackedHeldElsewhere = new ArrayList<>();
+			for (SegmentStatus segment : report.segments()) {
+				boolean heldElsewhere = false;
+				for (int j = 0; j < all.size() && !heldElsewhere; j++) {
+					heldElsewhere = j != i && held.get(j).contains(segment.node().id());
+				}
+				if (segment.localCount() > 0 && !heldElsewhere && all.size() > 1) {
+					heldOnlyHere.add(segment.node());
+				}
+				else if (segment.localCount() == 0 && heldElsewhere) {
+					lackedHeldElsewhere.add(segment.node());
+				}
+			}
 			comparisons.add(new ParkComparison(report.park(), report.coverage(), report.counts(),
 					reports.perStage().getOrDefault(report.park().id(), emptyStages()),
-					reports.localEnterprises().getOrDefault(report.park().id(), 0)));
+					reports.localEnterprises().getOrDefault(report.park().id(), 0), report.segments(),
+					List.copyOf(heldOnlyHere), List.copyOf(lackedHeldElsewhere)));
 		}
 		return comparisons;
+	}
+
+	/** The ids of the segments a report's park holds (local count above 0). */
+	private static Set<String> held(GapReport report) {
+		Set<String> ids = new HashSet<>();
+		for (SegmentStatus segment : report.segments()) {
+			if (segment.localCount() > 0) {
+				ids.add(segment.node().id());
+			}
+		}
+		return ids;
 	}
 
 	private Reports reports(List<String> parkIds, String chainId, int weakBelow, boolean noCache) {

@@ -201,4 +201,40 @@ class GapApiTest extends ChainFixtureTest {
 			.errors().expect(e -> e.getErrorType() == ErrorType.BAD_REQUEST);
 	}
 
+	@Test
+	void parksSideBySideSegmentBySegment() {
+		var response = tester().documentName("compareParks").variable("parkIds", List.of("P", "Q")).variable("chainId", "C")
+			.execute();
+		// every segment of C in chain order (stage, then name): A | B1段, B2段, B段, E段 | D, G
+		for (int i = 0; i < 2; i++) {
+			response.path("compareParks[" + i + "].segments[*].node.id").entityList(String.class)
+				.containsExactly("A", "B1", "B2", "B", "E", "D", "G");
+		}
+		// P: A (e1), B1 (e2 in PS), B (e3 + e2 via B1), D (e4, e5 in PS); E and G cut between held segments
+		response.path("compareParks[0].segments[*].localCount").entityList(Integer.class).containsExactly(1, 1, 0, 2, 0, 2, 0);
+		response.path("compareParks[0].segments[*].kind").entityList(String.class)
+			.containsExactly("WEAK", "WEAK", "MISSING", null, "BROKEN", null, "BROKEN");
+		// Q: B2 (q4), B (q4 via B2), E (q1, q3); nothing local on either side of the others
+		response.path("compareParks[1].segments[*].localCount").entityList(Integer.class).containsExactly(0, 0, 1, 1, 2, 0, 0);
+		response.path("compareParks[1].segments[*].kind").entityList(String.class)
+			.containsExactly("MISSING", "MISSING", "WEAK", "WEAK", null, "MISSING", "MISSING");
+		// the same segments as each park's own chainGaps
+		for (String park : new String[] { "P", "Q" }) {
+			Object alone = tester().documentName("chainGaps").variable("parkId", park).variable("chainId", "C").execute()
+				.path("chainGaps.segments").entityList(Map.class).get();
+			response.path("compareParks[" + (park.equals("P") ? 0 : 1) + "].segments").entityList(Map.class).isEqualTo(alone);
+		}
+		// P holds A, B1, B, D; Q holds B2, B, E: B is held by both, G by neither
+		response.path("compareParks[0].heldOnlyHere[*].id").entityList(String.class).containsExactly("A", "B1", "D");
+		response.path("compareParks[0].lackedHeldElsewhere[*].id").entityList(String.class).containsExactly("B2", "E");
+		response.path("compareParks[1].heldOnlyHere[*].id").entityList(String.class).containsExactly("B2", "E");
+		response.path("compareParks[1].lackedHeldElsewhere[*].id").entityList(String.class).containsExactly("A", "B1", "D");
+		// one park alone: nothing to hold or lack against
+		var alone = tester().documentName("compareParks").variable("parkIds", List.of("P")).variable("chainId", "C").execute();
+		alone.path("compareParks[0].segments[*].node.id").entityList(String.class)
+			.containsExactly("A", "B1", "B2", "B", "E", "D", "G");
+		alone.path("compareParks[0].heldOnlyHere").entityList(Object.class).hasSize(0);
+		alone.path("compareParks[0].lackedHeldElsewhere").entityList(Object.class).hasSize(0);
+	}
+
 }
