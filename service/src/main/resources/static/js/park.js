@@ -1,8 +1,9 @@
 // Park view: a park with its sub-parks, platforms and enterprises, the coverage of each focus chain,
-// and optionally a second park side by side (compareParks on every chain either park focuses on).
+// and optionally a second park side by side (compareParks on every chain either park focuses on), with
+// segment by segment what one park holds that the other lacks.
 import { gql } from './api.js';
 import { h, clear, hashFor, entityLink, facts, list, pct } from './dom.js';
-import { parkStyle, STAGE_LABELS, wrapLabel } from './style.js';
+import { GAP_STYLES, parkStyle, STAGE_LABELS, wrapLabel } from './style.js';
 
 const ENTERPRISES_SHOWN = 60;
 const PARK = `query($id: ID!, $first: Int!) { park(id: $id) {
@@ -13,11 +14,14 @@ const PARK = `query($id: ID!, $first: Int!) { park(id: $id) {
   focusChains { priority chain { id name } } } }`;
 const PARKS = `{ parks(includeSubParks: true) { id name } }`;
 
-function compareQuery(chainIds) {
+// Comparing two parks: every segment with each park's count and kind, and what each alone holds.
+const SEGMENT_FIELDS = 'segments { node { id name } localCount kind } heldOnlyHere { id }';
+
+function compareQuery(chainIds, comparing) {
   const vars = chainIds.map((_, i) => `$c${i}: ID!`).join(', ');
   const fields = chainIds.map((_, i) => `c${i}: compareParks(parkIds: $parks, chainId: $c${i}) {
     park { id name } coverage localEnterprises counts { segments present missing broken weak }
-    enterprisesByStage { stage enterprises } }`).join('\n');
+    enterprisesByStage { stage enterprises } ${comparing ? SEGMENT_FIELDS : ''} }`).join('\n');
   return `query($parks: [ID!]!${vars ? ', ' + vars : ''}) { ${fields || '__typename'} }`;
 }
 
@@ -57,7 +61,7 @@ export async function render(ctx) {
   const chains = [];
   for (const p of parks) for (const fc of p.focusChains) if (!chains.some((c) => c.id === fc.chain.id)) chains.push(fc.chain);
   const comparison = chains.length
-    ? await ctx.busy(gql(compareQuery(chains.map((c) => c.id)), Object.fromEntries([['parks', ids], ...chains.map((c, i) => [`c${i}`, c.id])])), 'Loading coverage')
+    ? await ctx.busy(gql(compareQuery(chains.map((c) => c.id), ids.length > 1), Object.fromEntries([['parks', ids], ...chains.map((c, i) => [`c${i}`, c.id])])), 'Loading coverage')
     : {};
   if (!ctx.live()) return;
   const coverage = (chainIndex, parkIndex) => comparison[`c${chainIndex}`][parkIndex];
@@ -107,7 +111,50 @@ function coverageCard(chain, i, parks, coverage) {
         h('tr', {}, h('th', { scope: 'row' }, '弱链 Weak'), cell((r) => r.counts.weak)),
         h('tr', {}, h('th', { scope: 'row' }, 'Local enterprises'), cell((r) => r.localEnterprises)),
         ['UPSTREAM', 'MIDSTREAM', 'DOWNSTREAM'].map((stage) => h('tr', {}, h('th', { scope: 'row' }, STAGE_LABELS[stage]),
-          cell((r) => (r.enterprisesByStage.find((s) => s.stage === stage) || { enterprises: 0 }).enterprises))))));
+          cell((r) => (r.enterprisesByStage.find((s) => s.stage === stage) || { enterprises: 0 }).enterprises))))),
+    parks.length === 2 ? segmentDiff(chain, parks, rows) : null);
+}
+
+const segments = (n) => `${n} segment${n === 1 ? '' : 's'}`;
+
+/**
+ * Two parks segment by segment, in chain order: each park's local count and gap kind, and which park alone
+ * holds the segment (heldOnlyHere of compareParks); a summary line of how many each alone holds above.
+ */
+function segmentDiff(chain, parks, rows) {
+  const [a, b] = parks.map((p) => p.name);
+  const only = rows.map((r) => new Set(r.heldOnlyHere.map((n) => n.id)));
+  const counts = rows.map((r) => new Map(r.segments.map((s) => [s.node.id, s])));
+  const held = (j, id) => (counts[j].get(id) || { localCount: 0 }).localCount > 0;
+  const status = (j, id) => {
+    const s = counts[j].get(id) || { localCount: 0, kind: null };
+    return [h('span', { class: 'count' }, s.localCount),
+      s.kind ? h('span', { class: `gap-kind kind-${s.kind}`, title: GAP_STYLES[s.kind].help }, GAP_STYLES[s.kind].label) : null];
+  };
+  const difference = (id) => {
+    const j = [0, 1].find((k) => only[k].has(id));
+    if (j === undefined) return '';
+    const name = parks[j].name;
+    return [h('span', { lang: 'zh' }, `仅 ${name} 有`), ' ', h('span', { class: 'en' }, `Only ${name} holds`)];
+  };
+  const rowClass = (id) => {
+    if (held(0, id) && !held(1, id)) return 'only-first';
+    if (held(1, id) && !held(0, id)) return 'only-second';
+    return null;
+  };
+  return [
+    h('p', { class: 'segment-diff-summary' },
+      h('span', { lang: 'zh' }, `${a} 有而 ${b} 缺 ${only[0].size} 个环节 · ${b} 有而 ${a} 缺 ${only[1].size} 个环节`), ' ',
+      h('span', { class: 'en' }, `${a} holds ${segments(only[0].size)} ${b} lacks · ${b} holds ${segments(only[1].size)} ${a} lacks`)),
+    h('table', { class: 'compare segment-diff', dataset: { chain: chain.id } },
+      h('colgroup', {}, h('col', { class: 'segment' }), parks.map(() => h('col', { class: 'park' })), h('col', { class: 'difference' })),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '环节 Segment'), parks.map((p) => h('th', { scope: 'col' }, p.name)),
+        h('th', { scope: 'col' }, '差异 Difference'))),
+      h('tbody', {}, rows[0].segments.map(({ node }) => h('tr', { class: rowClass(node.id), dataset: { node: node.id } },
+        h('th', { scope: 'row' }, h('a', { href: hashFor('chain', chain.id, { park: parks[0].id, node: node.id }), title: node.id }, node.name)),
+        h('td', {}, status(0, node.id)), h('td', {}, status(1, node.id)),
+        h('td', { class: 'difference' }, difference(node.id)))))),
+  ];
 }
 
 const CELL_W = 140;

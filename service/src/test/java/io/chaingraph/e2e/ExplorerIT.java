@@ -253,7 +253,8 @@ class ExplorerIT {
 	void parkViewComparesTwoParks() throws Exception {
 		driver.get(base + "#/park/park-gene-valley?compare=park-cloud-valley");
 		wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("table.compare"), 0));
-		JsonNode parks = api("{ compareParks(parkIds: [\"park-gene-valley\", \"park-cloud-valley\"], chainId: \"chain-gene-drug\") { park { name } coverage } }");
+		JsonNode parks = api("{ compareParks(parkIds: [\"park-gene-valley\", \"park-cloud-valley\"], chainId: \"chain-gene-drug\") "
+				+ "{ park { name } coverage segments { node { id name } localCount kind } heldOnlyHere { id } } }");
 		WebElement table = driver.findElement(By.cssSelector("table.compare"));
 		for (JsonNode p : parks.get("compareParks")) {
 			assertThat(table.getText()).contains(p.at("/park/name").asString(),
@@ -261,6 +262,59 @@ class ExplorerIT {
 		}
 		assertThat((Boolean) js("return cy.getElementById('park-gene-valley').nonempty() && cy.getElementById('park-cloud-valley').nonempty()")).isTrue();
 		screenshot("park-view");
+		// segment by segment: one row per segment as compareParks answers it, the difference from heldOnlyHere
+		JsonNode first = parks.get("compareParks").get(0);
+		JsonNode second = parks.get("compareParks").get(1);
+		List<String> names = List.of(first.at("/park/name").asString(), second.at("/park/name").asString());
+		List<Set<String>> heldOnly = Stream.of(first, second)
+			.map(p -> p.get("heldOnlyHere").valueStream().map(n -> n.get("id").asString()).collect(Collectors.toSet()))
+			.toList();
+		assertThat(heldOnly.get(0)).as("the sample parks differ on the gene drug chain").isNotEmpty();
+		WebElement diff = driver.findElement(By.cssSelector("table.segment-diff[data-chain='chain-gene-drug']"));
+		List<WebElement> rows = diff.findElements(By.cssSelector("tbody tr"));
+		assertThat(rows).hasSize(first.get("segments").size());
+		Map<String, String> chinese = Map.of("BROKEN", "断链", "MISSING", "缺链", "WEAK", "弱链");
+		List<Integer> onlyCount = new ArrayList<>(List.of(0, 0));
+		for (int i = 0; i < rows.size(); i++) {
+			WebElement row = rows.get(i);
+			String id = first.at("/segments/" + i + "/node/id").asString();
+			assertThat(row.getDomAttribute("data-node")).isEqualTo(id);
+			assertThat(row.findElement(By.tagName("th")).getText()).isEqualTo(first.at("/segments/" + i + "/node/name").asString());
+			List<WebElement> cells = row.findElements(By.tagName("td"));
+			for (int j = 0; j < 2; j++) {
+				JsonNode segment = (j == 0 ? first : second).get("segments").get(i);
+				assertThat(segment.at("/node/id").asString()).isEqualTo(id);
+				assertThat(cells.get(j).findElement(By.className("count")).getText()).isEqualTo(segment.get("localCount").asString());
+				List<String> kind = cells.get(j).findElements(By.className("gap-kind")).stream().map(WebElement::getText).toList();
+				if (segment.get("kind").isNull()) {
+					assertThat(kind).as("%s of %s held well", id, names.get(j)).isEmpty();
+				}
+				else {
+					assertThat(kind).as("%s of %s", id, names.get(j)).singleElement().asString()
+						.startsWith(chinese.get(segment.get("kind").asString())).containsIgnoringCase(segment.get("kind").asString());
+				}
+			}
+			String difference = cells.get(2).getText();
+			String rowClass = Optional.ofNullable(row.getDomAttribute("class")).orElse("");
+			for (int j = 0; j < 2; j++) {
+				boolean only = heldOnly.get(j).contains(id);
+				assertThat(difference.contains("仅 " + names.get(j) + " 有")).as("%s only in %s", id, names.get(j)).isEqualTo(only);
+				assertThat(rowClass.contains(j == 0 ? "only-first" : "only-second")).as("%s row class", id).isEqualTo(only);
+				onlyCount.set(j, onlyCount.get(j) + (only ? 1 : 0));
+			}
+			if (!heldOnly.get(0).contains(id) && !heldOnly.get(1).contains(id)) {
+				assertThat(difference).as("%s held by both or neither", id).isEmpty();
+			}
+		}
+		assertThat(onlyCount).containsExactly(heldOnly.get(0).size(), heldOnly.get(1).size());
+		assertThat(diff.findElement(By.xpath("preceding-sibling::p[1]")).getText()).contains(names.get(0) + " 有而 " + names.get(1) + " 缺 " + heldOnly.get(0).size() + " 个环节",
+					names.get(1) + " 有而 " + names.get(0) + " 缺 " + heldOnly.get(1).size() + " 个环节");
+		// legible at 1366×768: no text of the comparison under 12px
+		Number smallest = (Number) js("return Math.min(...[...document.querySelectorAll('.segment-diff-summary, .segment-diff-summary *, "
+				+ "table.segment-diff, table.segment-diff *')].map(e => parseFloat(getComputedStyle(e).fontSize)))");
+		assertThat(smallest.doubleValue()).isGreaterThanOrEqualTo(12);
+		js("arguments[0].scrollIntoView()", diff);
+		screenshot("park-view-segments");
 	}
 
 	@Test
