@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.chaingraph.support.Containers;
+import io.chaingraph.support.CliRun;
 import io.chaingraph.support.JarProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * network: the packaged jar ({@link JarProcess}) on this machine through the server's published Bolt port,
  * and the service's own image (the repository's {@code Dockerfile}) as a container beside the server on a
  * Docker network. A wrong password stops the start with a message naming NEO4J_PASSWORD; the import
- * command applies the schema migrations and loads the sample dataset; the server killed and started again
+ * command (run in this JVM, {@link CliRun}) applies the schema migrations and loads the sample dataset; the server killed and started again
  * (its container) takes health DOWN and GraphQL to SERVICE_UNAVAILABLE, and back, without restarting the
  * service; the image answers GraphQL and serves the explorer as a non-root user, healthy by its own
  * HEALTHCHECK. Skipped, with one line, where no Docker engine answers ({@link Containers}).
@@ -139,11 +140,13 @@ class Neo4jServerContainerIT {
 	@Test
 	@Order(2)
 	void theImportCommandMigratesTheServerAndLoadsTheSampleOverTheNetwork() {
-		try (JarProcess imported = JarProcess.start(JarProcess.SERVICE_JAR, List.of("import", "import/wenzhou"),
-				external(PASSWORD))) {
-			assertThat(imported.awaitExit(Duration.ofMinutes(3))).as(imported.output()).isZero();
-			assertThat(imported.output()).contains("Imported ", "parks.csv");
-		}
+		// the import command's route to a server is its configuration, not the jar: the same command line in
+		// this JVM (CliRun), the variables as the properties they are (the jar's reading of the environment
+		// is the wrong-password start's and the service's)
+		CliRun imported = CliRun.of("import", "import/wenzhou", "--NEO4J_URI=" + boltUri(), "--NEO4J_USERNAME=neo4j",
+				"--NEO4J_PASSWORD=" + PASSWORD, "--chaingraph.data-dir=" + work.resolve("unused"));
+		assertThat(imported.exitCode()).as(imported.output()).isZero();
+		assertThat(imported.output()).contains("Imported ", "parks.csv");
 		try (Driver driver = GraphDatabase.driver(boltUri(), AuthTokens.basic("neo4j", PASSWORD))) {
 			assertThat(driver.executableQuery("MATCH (m:SchemaMigration) RETURN count(m) AS n").execute()
 				.records().get(0).get("n").asLong()).as("migrations applied").isGreaterThanOrEqualTo(5);
