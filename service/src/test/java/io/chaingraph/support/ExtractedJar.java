@@ -82,7 +82,7 @@ final class ExtractedJar {
 					"--destination", folder.toString());
 			Path part = folder.resolve("app.jsa.part");
 			Path data = folder.resolve("training-data");
-			run(folder.resolve("training.log"), JarProcess.JAVA, "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m",
+			run(folder.resolve("training.log"), JarProcess.JAVA, "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-XX:+UseSerialGC",
 					"-XX:ArchiveClassesAtExit=" + part, "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(),
 					"--server.port=0", "--chaingraph.embedded.bolt-port=0", "--chaingraph.sample-data=false",
 					"--chaingraph.data-dir=" + data);
