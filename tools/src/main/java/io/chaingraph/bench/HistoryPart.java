@@ -242,8 +242,8 @@ public final class HistoryPart implements BenchPart {
 		}
 		long written = snapshots.snapshotsWritten() - before[0];
 		long millis = snapshots.millisSpent() - before[1];
-		context.log().printf("  write with the poller running p50 %.2f ms; the poller wrote %,d snapshots in %,d ms%n",
-				Stats.of(timed).medianMillis(), written, millis);
+		context.log().printf("  write with the poller running p50 %.2f ms; the poller wrote %,d snapshots (%,d ms in its "
+				+ "rounds that wrote)%n", Stats.of(timed).medianMillis(), written, millis);
 		return new Polled(timed, written, millis);
 	}
 
@@ -285,11 +285,13 @@ public final class HistoryPart implements BenchPart {
 		table.note(String.format(Locale.ROOT, "Import: the importer into a fresh database with the poller off "
 				+ "(`chaingraph.gap-history.poll=0`), then one `GapSnapshots.catchUp()`, the round the poller would run "
 				+ "after the import: a report per park and focus chain, every park's enterprises, one write transaction "
-				+ "(the kept gap counts were %s when it ran). Curation write: %d untimed writes each with its round, "
-				+ "%d writes alone, then %d writes each followed by its round, timed apart; write + its round is their "
-				+ "sum per write. Then the same store restarted with the poller at its default: %d writes, one every "
-				+ "%d ms after %d untimed ones, while the poller works them out on its own thread (%,d snapshots in %,d ms "
-				+ "of rounds); a write does not wait for a snapshot, the rounds share the machine's cores with it.",
+				+ "(the kept gap counts were %s when it ran; the first round in the database, so its statements are "
+				+ "planned in it). Curation write: %d untimed writes each with its round, %d writes alone, then %d writes "
+				+ "each followed by its round, timed apart; write + its round is their sum per write. Then the same store "
+				+ "restarted with the poller at its default: %d writes, one every %d ms after %d untimed ones, while the "
+				+ "poller works them out on its own thread: it wrote %,d snapshots, its rounds that wrote one took %,d ms in "
+				+ "all (a round that finds a link and its unlink together leaves the report as it was and writes none). A "
+				+ "write does not wait for a snapshot; the rounds share the machine's cores with it.",
 				f.countsReady() ? "ready" : "being recounted in the background, as after every import above 20,000 "
 						+ "enterprises: the round counted from the graph",
 				warmups, writes, writes, writes, PACE.toMillis(), warmups, f.pollerSnapshots(), f.pollerMillis()));
