@@ -119,7 +119,12 @@ public final class HistoryPart implements BenchPart {
 	public List<MarkdownTable> run(BenchContext context) throws Exception {
 		List<MarkdownTable> tables = new ArrayList<>();
 		for (BenchSize size : context.sizes()) {
-			boolean smoke = size.equals(BenchSize.SMOKE);
+			if (size.bulkOnly()) {
+				context.log().printf("Gap history: %s not measured (beyond L the benchmark loads by the bulk load only)%n",
+						size);
+				continue;
+			}
+			boolean smoke = size.label().equals(BenchSize.SMOKE.label());
 			int writes = smoke ? SMOKE_WRITES : WRITES;
 			int warmups = smoke ? SMOKE_WARMUPS : WARMUPS;
 			DatasetGenerator.Summary dataset = context.dataset(size);
