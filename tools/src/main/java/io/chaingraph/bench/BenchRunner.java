@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 public final class BenchRunner {
 
 	/** Every part, in the order they run. Further parts (queries, scaling, ...) register here. */
-	public static final List<Supplier<BenchPart>> PARTS = List.of(ImportPart::new, QueriesPart::new, SheetsPart::new);
+	public static final List<Supplier<BenchPart>> PARTS = List.of(ImportPart::new, QueriesPart::new, SheetsPart::new,
+			HistoryPart::new);
 
 	/**
 	 * @param sizes the dataset sizes

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged jar's {@code bench --smoke} (what CI runs of the benchmark), run once for both tests: on
  * a tiny generated dataset every import method runs into its own fresh database and the tables are
  * printed and written as Markdown; every query is timed four ways, the concurrency levels run without
- * errors, and the tables and the chart are written. Figures are not asserted (they are the benchmark's
- * job, not a test's), only that each table and each row is there with a number in it.
+ * errors, and the tables and the chart are written; the gap history's rounds are timed after an import
+ * and after curation writes. Figures are not asserted (they are the benchmark's job, not a test's),
+ * only that each table and each row is there with a number in it.
  */
 class BenchSmokeIT {
 
@@ -67,6 +68,26 @@ class BenchSmokeIT {
 				.satisfies(row -> assertThat(row).containsPattern("\\| \\d+\\.\\d+ s +\\|").containsPattern("\\| [\\d,]+ MB +\\|"));
 		}
 		assertThat(markdown).containsPattern("- smoke: the workbook imports at \\d+\\.\\d+× the CSV's rows/s");
+	}
+
+	@Test
+	void smokeBenchPricesTheGapHistory() throws Exception {
+		String markdown = Files.readString(out.resolve("history.md"), StandardCharsets.UTF_8);
+		assertThat(markdown).contains("### Gap history: what a snapshot costs on smoke");
+		for (String measurement : new String[] { "import (the importer, poller off)", "its round (catchUp: every park)",
+				"curation write alone (poller off)", "its round (catchUp after each write)", "write + its round",
+				"curation write, poller running" }) {
+			assertThat(markdown.lines().filter(l -> l.startsWith("| " + measurement)))
+				.as(measurement)
+				.singleElement()
+				.satisfies(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? ms +\\|"));
+		}
+		// the round after the import and those after the writes took snapshots
+		assertThat(markdown).containsPattern("\\| its round \\(catchUp: every park\\) +\\| 1 +\\| [^|]+\\| [^|]+\\| [1-9][\\d,]* +\\|")
+			.containsPattern("\\| its round \\(catchUp after each write\\) +\\| \\d+ +\\| [^|]+\\| [^|]+\\| [1-9][\\d,]* +\\|")
+			.containsPattern("- smoke: the round after the import took \\d+\\.\\d % of the import")
+			.contains("Largest park: `");
+		assertThat(Files.readString(out.resolve("results.md"), StandardCharsets.UTF_8)).contains("## history");
 	}
 
 	@Test
