@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged jar's {@code bench --smoke} (what CI runs of the benchmark), run once for both tests: on
+ * The packaged jar's {@code bench --smoke} (what CI runs of the benchmark), run once for all its tests: on
  * a tiny generated dataset every import method runs into its own fresh database and the tables are
  * printed and written as Markdown; every query is timed four ways, the concurrency levels run without
  * errors, and the tables and the chart are written; the gap history's rounds are timed after an import
