@@ -50,9 +50,11 @@ class AlertsTest extends SecuredIntegrationTest {
 
 	HttpServer server;
 
-	final List<String> bodies = new CopyOnWriteArrayList<>();
+	/** What the receiver got, one entry per delivery (its threads answer side by side). */
+	record Delivery(String body, String signature) {
+	}
 
-	final List<String> signatures = new CopyOnWriteArrayList<>();
+	final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void load() {
@@ -85,8 +87,8 @@ class AlertsTest extends SecuredIntegrationTest {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
 		this.server.createContext("/hook", exchange -> {
-			this.bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-			this.signatures.add(exchange.getRequestHeaders().getFirst(Webhook.SIGNATURE));
+			this.deliveries.add(new Delivery(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+					exchange.getRequestHeaders().getFirst(Webhook.SIGNATURE)));
 			try {
 				Thread.sleep(delay.toMillis());
 			}
@@ -147,12 +149,12 @@ class AlertsTest extends SecuredIntegrationTest {
 		assertThat(alerts()).hasSize(3);
 
 		// each alert reached the webhook once, signed with the shared secret
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.bodies.size() >= 3);
-		assertThat(this.bodies).hasSize(3);
-		for (int i = 0; i < this.bodies.size(); i++) {
-			assertThat(this.signatures.get(i)).isEqualTo("sha256=" + hmac(SECRET, this.bodies.get(i)));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> this.deliveries.size() >= 3);
+		assertThat(this.deliveries).hasSize(3);
+		for (Delivery delivery : this.deliveries) {
+			assertThat(delivery.signature()).isEqualTo("sha256=" + hmac(SECRET, delivery.body()));
 		}
-		assertThat(this.bodies).anySatisfy(body -> assertThat(body).contains("\"node\":\"t-n2\"", "\"to\":\"BROKEN\""));
+		assertThat(this.deliveries.stream().map(Delivery::body)).anySatisfy(body -> assertThat(body).contains("\"node\":\"t-n2\"", "\"to\":\"BROKEN\""));
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ok(VIEWER, "{ alerts { delivery } }").path("alerts")
 			.findValuesAsString("delivery").stream().allMatch("DELIVERED"::equals));
 
@@ -182,7 +184,7 @@ class AlertsTest extends SecuredIntegrationTest {
 		assertThat(ms).as("write and snapshot, ms").isLessThan(2_500);
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(ok(VIEWER, "{ alerts { delivery } }")
 			.path("alerts").get(0).path("delivery").asString()));
-		assertThat(this.bodies).hasSize(2); // both tries reached the receiver
+		assertThat(this.deliveries).hasSize(2); // both tries reached the receiver
 		assertThat(ok(VIEWER, "{ alerts { attempts } }").path("alerts").get(0).path("attempts").asInt()).isEqualTo(2);
 	}
 
