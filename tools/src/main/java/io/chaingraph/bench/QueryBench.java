@@ -31,7 +31,9 @@ import org.neo4j.driver.Value;
  * their parameters built here by the service's public rules; before a case is timed, the driver's
  * answer must equal both GraphQL answers (ids, order, counts), so a statement and the service cannot
  * drift apart unnoticed. The ways of one question run back to back in a rotating order, so that a busy
- * machine slows them alike and the ratios stay meaningful.
+ * machine slows them alike and the ratios stay meaningful. {@code network(depth 2)} is also asked with the
+ * Subgraph's drawing hints selected, on the same start points and interleaved with the plain answer, to price
+ * the hints ({@link #drawingHints}).
  */
 public final class QueryBench {
 
@@ -210,8 +212,9 @@ public final class QueryBench {
 				select(cases, traversalProbes("downstream", depth));
 			}
 		}
-		if (s.measures("network(depth 2)")) {
+		if (s.measures(PLAIN_NETWORK) || s.measures(DRAWING_HINTS)) {
 			select(cases, traversalProbes("network", 2));
+			withDrawingHints(cases);
 		}
 		if (s.measures("chainGaps")) {
 			select(cases, gapProbes());
@@ -228,12 +231,31 @@ public final class QueryBench {
 		List<CaseResult> results = new ArrayList<>();
 		List<String> workload = new ArrayList<>();
 		List<ClientProcess.Case> headline = new ArrayList<>();
+		Map<String, CaseResult> timedAlongside = new HashMap<>();
 		for (Map.Entry<String, List<Probe>> entry : cases.entrySet()) {
 			String[] key = entry.getKey().split(" \\| ", 2);
-			this.log.printf(Locale.ROOT, "  [%s] %s, %s: %d start(s)%n", dataset, key[0], key[1], entry.getValue().size());
-			CaseResult result = measure(key[0], key[1], entry.getValue());
+			CaseResult result = timedAlongside.remove(entry.getKey());
+			if (result != null) {
+				this.log.printf(Locale.ROOT, "  [%s] %s, %s: timed with %s, interleaved%n", dataset, key[0], key[1],
+						PLAIN_NETWORK);
+			}
+			else if (key[0].equals(PLAIN_NETWORK) && cases.containsKey(DRAWING_HINTS + " | " + key[1])) {
+				List<Probe> hints = cases.get(DRAWING_HINTS + " | " + key[1]);
+				this.log.printf(Locale.ROOT, "  [%s] %s and %s, %s: %d start(s), interleaved%n", dataset, key[0],
+						DRAWING_HINTS, key[1], entry.getValue().size());
+				List<CaseResult> pair = measure(key[1], List.of(entry.getValue(), hints));
+				result = pair.get(0);
+				timedAlongside.put(DRAWING_HINTS + " | " + key[1], pair.get(1));
+			}
+			else {
+				this.log.printf(Locale.ROOT, "  [%s] %s, %s: %d start(s)%n", dataset, key[0], key[1], entry.getValue().size());
+				result = measure(key[1], List.of(entry.getValue())).get(0);
+			}
 			results.add(result);
-			entry.getValue().forEach(p -> workload.add(p.httpBody()));
+			if (!key[0].equals(DRAWING_HINTS)) {
+				// the concurrency workload stays the requests it always was
+				entry.getValue().forEach(p -> workload.add(p.httpBody()));
+			}
 			if (isHeadline(key[0])) {
 				headline.add(new ClientProcess.Case(key[0], key[1], result.medianSize(),
 						entry.getValue().stream().map(Probe::question).toList()));
@@ -242,6 +264,37 @@ public final class QueryBench {
 		this.log.printf(Locale.ROOT, "  [%s] the headline cases again from a separate client process …%n", dataset);
 		List<CaseResult> fromClientProcess = ClientProcess.measure(this.target, this.settings, headline, this.log);
 		return new Result(dataset, enterprises, segments, results, fromClientProcess, List.copyOf(this.warnings), workload);
+	}
+
+	/** The plain network answer: nodes' id, type, name and depth, the edges, truncated. */
+	static final String PLAIN_NETWORK = "network(depth 2)";
+
+	/**
+	 * The same network answer with the richer Subgraph's drawing hints ({@code lane}, {@code order}) selected too,
+	 * on the same start points, timed interleaved with {@link #PLAIN_NETWORK}; measured whenever that is.
+	 */
+	static final String DRAWING_HINTS = "network(depth 2) + drawing hints";
+
+	/** Target: the answer with drawing hints costs at most this much more than the plain one (p50 over HTTP). */
+	static final double DRAWING_HINTS_TARGET = 0.10;
+
+	/**
+	 * For every reach bucket of {@link #PLAIN_NETWORK}: the same start points, in the same order, asked with the
+	 * drawing hints.
+	 */
+	private void withDrawingHints(Map<String, List<Probe>> cases) throws Exception {
+		Map<String, List<Probe>> hints = new LinkedHashMap<>();
+		for (Map.Entry<String, List<Probe>> entry : cases.entrySet()) {
+			String[] key = entry.getKey().split(" \\| ", 2);
+			if (key[0].equals(PLAIN_NETWORK)) {
+				List<Probe> probes = new ArrayList<>();
+				for (Probe plain : entry.getValue()) {
+					probes.add(traversal("network", plain.start(), 2, true));
+				}
+				hints.put(DRAWING_HINTS + " | " + key[1], probes);
+			}
+		}
+		cases.putAll(hints);
 	}
 
 	/** The queries of the headline figure. */
@@ -327,20 +380,38 @@ public final class QueryBench {
 
 	// ---------------------------------------------------------------- measuring
 
-	private CaseResult measure(String query, String bucket, List<Probe> probes) throws Exception {
-		for (Probe probe : probes) {
-			verify(probe);
+	/**
+	 * Times one case, or several cases on the same start points (as many probes each, in the same order)
+	 * interleaved: every round asks each case's question of the round's start point every way, all back to
+	 * back in rotating order, so that warm-up and a busy machine favour none of them. Several cases share
+	 * {@code maxPerCase} each.
+	 */
+	private List<CaseResult> measure(String bucket, List<List<Probe>> cases) throws Exception {
+		for (List<Probe> probes : cases) {
+			for (Probe probe : probes) {
+				verify(probe);
+			}
 		}
 		Way[] ways = Way.values();
-		long[][] samples = rounds(this.settings, ways.length,
-				(round, way) -> probes.get(round % probes.size()).ways().get(ways[way]).run());
-		Map<Way, Latency> latency = new EnumMap<>(Way.class);
-		for (Way way : ways) {
-			long[] nanos = samples[way.ordinal()];
-			latency.put(way, Latency.ofNanos(nanos, nanos.length));
+		Settings s = this.settings;
+		Settings settings = new Settings(s.warmup(), s.iterations(), s.maxPerCase().multipliedBy(cases.size()),
+				s.probesPerBucket(), s.sample(), s.seed(), s.jitWarmup(), s.queries());
+		long[][] samples = rounds(settings, cases.size() * ways.length, (round, call) -> {
+			List<Probe> probes = cases.get(call / ways.length);
+			probes.get(round % probes.size()).ways().get(ways[call % ways.length]).run();
+		});
+		List<CaseResult> results = new ArrayList<>();
+		for (int c = 0; c < cases.size(); c++) {
+			List<Probe> probes = cases.get(c);
+			Map<Way, Latency> latency = new EnumMap<>(Way.class);
+			for (Way way : ways) {
+				long[] nanos = samples[c * ways.length + way.ordinal()];
+				latency.put(way, Latency.ofNanos(nanos, nanos.length));
+			}
+			List<Integer> sizes = probes.stream().map(Probe::size).sorted().toList();
+			results.add(new CaseResult(probes.get(0).query(), bucket, probes.size(), sizes.get(sizes.size() / 2), latency));
 		}
-		List<Integer> sizes = probes.stream().map(Probe::size).sorted().toList();
-		return new CaseResult(query, bucket, probes.size(), sizes.get(sizes.size() / 2), latency);
+		return results;
 	}
 
 	/** One call of a way in a round (the round picks the start point). */
@@ -498,12 +569,19 @@ public final class QueryBench {
 		}
 		List<Probe> probes = new ArrayList<>();
 		for (String id : starts) {
-			probes.add(traversal(traversal, id, depth));
+			probes.add(traversal(traversal, id, depth, false));
 		}
 		return probes;
 	}
 
-	private Probe traversal(String traversal, String id, int depth) throws Exception {
+	/** The fields of a drawn node a client selected before the drawing hints. */
+	static final String PLAIN_NODE_FIELDS = "id type name depth";
+
+	/** The richer Subgraph's drawing hints, resolved per answer by the node-details statement. */
+	static final String DRAWING_HINT_FIELDS = "lane order";
+
+	/** @param hints select the drawing hints too (the {@link #DRAWING_HINTS} case; network only) */
+	private Probe traversal(String traversal, String id, int depth, boolean hints) throws Exception {
 		String cypher = NamedQueries.withDepth(TRAVERSALS.get(traversal), depth);
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
@@ -513,8 +591,10 @@ public final class QueryBench {
 			parameters.put("labels", null);
 		}
 		Map<String, Object> variables = Map.of("id", id, "depth", depth, "limit", TRAVERSAL_LIMIT);
+		String nodeFields = hints ? PLAIN_NODE_FIELDS + " " + DRAWING_HINT_FIELDS : PLAIN_NODE_FIELDS;
 		String document = "query T($id: ID!, $depth: Int!, $limit: Int!) { " + traversal
-				+ "(id: $id, depth: $depth, limit: $limit) { nodes { id type name depth } edges { id type source target } truncated } }";
+				+ "(id: $id, depth: $depth, limit: $limit) { nodes { " + nodeFields
+				+ " } edges { id type source target } truncated } }";
 		// nodes in order with their depth, then the edges (sorted: their order is not part of the answer), then truncated
 		Answer answer = new Answer(result -> {
 			List<String> out = new ArrayList<>();
@@ -533,9 +613,16 @@ public final class QueryBench {
 			out.addAll(list(subgraph, "edges").stream().map(e -> castMap(e))
 				.map(e -> e.get("type") + " " + e.get("source") + "->" + e.get("target")).sorted().toList());
 			out.add("truncated " + subgraph.get("truncated"));
+			if (hints) {
+				// every node gets a place in its lane (the driver's answer has none to compare)
+				long unordered = list(subgraph, "nodes").stream().filter(n -> !(castMap(n).get("order") instanceof Number)).count();
+				if (unordered > 0) {
+					out.add(unordered + " node(s) without order");
+				}
+			}
 			return out;
 		});
-		return probe(traversal + "(depth " + depth + ")", id, cypher, parameters, document, variables,
+		return probe(hints ? DRAWING_HINTS : traversal + "(depth " + depth + ")", id, cypher, parameters, document, variables,
 				data -> list(map(data, traversal), "nodes").size(), answer, () -> {
 					List<Record> records = this.target.cypher(cypher, parameters).records();
 					return records.isEmpty() ? -1 : records.get(0).get("nodes").size();
@@ -812,6 +899,45 @@ public final class QueryBench {
 				+ "the machine's cores. Last column: the same ratio from the queries table, where the HTTP client runs inside the "
 				+ "server's JVM (its heap, collector and JIT).");
 		return table;
+	}
+
+	/**
+	 * The richer Subgraph against the plain answer: per reach bucket of network(depth 2), p50 over HTTP and
+	 * in-process of both documents and how much more the drawing hints cost, against the target of
+	 * {@link #DRAWING_HINTS_TARGET}. No rows when the case was not measured.
+	 */
+	public static MarkdownTable drawingHints(Result result) {
+		MarkdownTable table = new MarkdownTable("Subgraph: drawing hints vs the plain answer on " + result.dataset(),
+				"reach", "starts", "nodes", "plain over HTTP", "with hints over HTTP", "more (HTTP)",
+				"plain in-process", "with hints in-process", "more (in-process)",
+				String.format(Locale.ROOT, "target ≤ %.0f %% more over HTTP", DRAWING_HINTS_TARGET * 100));
+		for (CaseResult plain : result.cases()) {
+			CaseResult hints = plain.query().equals(PLAIN_NETWORK) ? result.find(DRAWING_HINTS, plain.bucket()) : null;
+			if (hints == null) {
+				continue;
+			}
+			double http = hints.of(Way.HTTP).p50() / plain.of(Way.HTTP).p50() - 1;
+			table.row(plain.bucket(), plain.probes(), plain.medianSize(), Latency.ms(plain.of(Way.HTTP).p50()),
+					Latency.ms(hints.of(Way.HTTP).p50()), percent(http), Latency.ms(plain.of(Way.GRAPHQL).p50()),
+					Latency.ms(hints.of(Way.GRAPHQL).p50()),
+					percent(hints.of(Way.GRAPHQL).p50() / plain.of(Way.GRAPHQL).p50() - 1),
+					Double.isNaN(http) ? "–" : (http <= DRAWING_HINTS_TARGET ? "met" : "missed"));
+		}
+		table.note("p50 in ms; more = p50 with hints / p50 plain − 1. Plain: the answer a client got before the hints, nodes { "
+				+ PLAIN_NODE_FIELDS + " } edges { id type source target } truncated; with hints: the same and the nodes' "
+				+ DRAWING_HINT_FIELDS + " (the richer Subgraph's drawing hints; its node type is the EntityType enum in both). "
+				+ "Same start points; both documents asked of a round's start point every way, all six calls back to back in "
+				+ "rotating order, so that warm-up and load favour neither.");
+		table.note("lane and order come from a second statement (the node-details statement, once per answer through a "
+				+ "data loader); the traversal statement is the plain one's, so the driver column of " + DRAWING_HINTS
+				+ " in the queries table times the same statement as " + PLAIN_NETWORK + ".");
+		return table;
+	}
+
+	/** A fraction as a signed percentage, e.g. +4.2 %. */
+	static String percent(double fraction) {
+		return Double.isNaN(fraction) || Double.isInfinite(fraction) ? "–"
+				: String.format(Locale.ROOT, "%+.1f %%", fraction * 100);
 	}
 
 	private static String pair(Latency latency) {

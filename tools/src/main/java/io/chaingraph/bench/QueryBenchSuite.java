@@ -61,6 +61,10 @@ public final class QueryBenchSuite {
 		this.log.println();
 		this.log.println(QueryBench.headline(result).render());
 		this.log.println(QueryBench.table(result).render());
+		MarkdownTable hints = QueryBench.drawingHints(result);
+		if (!hints.rows().isEmpty()) {
+			this.log.println(hints.render());
+		}
 		return result;
 	}
 
@@ -81,12 +85,19 @@ public final class QueryBenchSuite {
 		return this.concurrency;
 	}
 
-	/** Every table: per dataset the headline and query tables, then scaling and concurrency. */
+	/**
+	 * Every table: per dataset the headline and query tables and the drawing hints against the plain network
+	 * answer (when measured), then scaling and concurrency.
+	 */
 	public List<MarkdownTable> tables() {
 		List<MarkdownTable> tables = new ArrayList<>();
 		for (Result result : this.results) {
 			tables.add(QueryBench.headline(result));
 			tables.add(QueryBench.table(result));
+			MarkdownTable hints = QueryBench.drawingHints(result);
+			if (!hints.rows().isEmpty()) {
+				tables.add(hints);
+			}
 		}
 		if (this.results.size() > 1) {
 			tables.add(scalingTable(this.results));
@@ -162,12 +173,15 @@ public final class QueryBenchSuite {
 		return !(key[0].startsWith("chainGaps") || key[0].equals("compareParks"));
 	}
 
-	/** One curve per query of the common cases, at its smallest common reach. */
+	/**
+	 * One curve per query of the common cases, at its smallest common reach (network with drawing hints left out:
+	 * it would lie on network's curve).
+	 */
 	static Map<String, List<Double>> scalingSeries(List<Result> results) {
 		Map<String, List<Double>> series = new LinkedHashMap<>();
 		Set<String> seen = new LinkedHashSet<>();
 		for (String[] key : commonCases(results)) {
-			if (!fixedReach(key) || !seen.add(key[0])) {
+			if (!fixedReach(key) || key[0].equals(QueryBench.DRAWING_HINTS) || !seen.add(key[0])) {
 				continue;
 			}
 			series.put(key[0] + ", reach " + key[1],

@@ -70,8 +70,24 @@ class QueryBenchSmokeTest extends IntegrationTest {
 					this.graph.one("MATCH (e:Enterprise) RETURN count(e) AS n", java.util.Map.of(), r -> r.get(0).asLong()).orElseThrow());
 			assertThat(result.cases()).extracting(CaseResult::query)
 				.contains("search", "upstream(depth 1)", "downstream(depth 1)", "upstream(depth 3)", "downstream(depth 3)",
-						"upstream(depth 5)", "downstream(depth 5)", "network(depth 2)", "chainGaps", "gapCandidates",
-						"compareParks");
+						"upstream(depth 5)", "downstream(depth 5)", "network(depth 2)", "network(depth 2) + drawing hints",
+						"chainGaps", "gapCandidates", "compareParks");
+			// the drawing hints on the plain answer's start points: the same buckets, starts and sizes
+			List<CaseResult> plain = result.cases().stream().filter(c -> c.query().equals("network(depth 2)")).toList();
+			List<CaseResult> hints = result.cases().stream()
+				.filter(c -> c.query().equals("network(depth 2) + drawing hints"))
+				.toList();
+			assertThat(hints).extracting(c -> c.bucket() + " " + c.probes() + " " + c.medianSize())
+				.containsExactlyElementsOf(plain.stream().map(c -> c.bucket() + " " + c.probes() + " " + c.medianSize()).toList());
+			MarkdownTable table = QueryBench.drawingHints(result);
+			assertThat(table.title()).isEqualTo("Subgraph: drawing hints vs the plain answer on " + result.dataset());
+			assertThat(table.rows()).extracting(row -> row.get(0))
+				.containsExactlyElementsOf(plain.stream().map(CaseResult::bucket).toList());
+			for (List<String> row : table.rows()) {
+				assertThat(row.get(5)).matches("[+-]\\d+\\.\\d %");
+				assertThat(row.get(8)).matches("[+-]\\d+\\.\\d %");
+				assertThat(row.get(9)).isIn("met", "missed");
+			}
 			for (CaseResult c : result.cases()) {
 				assertThat(c.medianSize()).isPositive();
 				assertThat(c.bucket()).isIn("1–9", "10–99", "100–1000", "largest park");
@@ -106,7 +122,9 @@ class QueryBenchSmokeTest extends IntegrationTest {
 
 		assertThat(suite.tables()).extracting(MarkdownTable::title).anyMatch(t -> t.startsWith("GraphQL over HTTP vs the driver on tiny"))
 			.anyMatch(t -> t.startsWith("Queries on tiny again")).anyMatch(t -> t.startsWith("Scaling"))
-			.anyMatch(t -> t.startsWith("Concurrency on tiny again"));
+			.anyMatch(t -> t.startsWith("Concurrency on tiny again"))
+			.contains("Subgraph: drawing hints vs the plain answer on tiny",
+					"Subgraph: drawing hints vs the plain answer on tiny again");
 		String markdown = suite.markdown();
 		assertThat(markdown).contains("| downstream(depth 3)", "| chainGaps ", "| largest park", "GraphQL over HTTP");
 		assertThat(QueryBenchSuite.scalingTable(suite.results()).rows()).extracting(row -> row.get(0))

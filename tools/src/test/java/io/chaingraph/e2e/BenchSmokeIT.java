@@ -102,6 +102,13 @@ class BenchSmokeIT {
 				.anySatisfy(row -> assertThat(row).containsPattern("\\| \\d+(\\.\\d+)? / \\d+(\\.\\d+)? "));
 		}
 		assertThat(markdown).doesNotContain("Answers that differed");
+		// the richer Subgraph priced against the plain network answer: a row per reach bucket, each with a percentage
+		assertThat(markdown).contains("### Subgraph: drawing hints vs the plain answer on smoke");
+		String hints = markdown.substring(markdown.indexOf("### Subgraph: drawing hints vs the plain answer on smoke"));
+		hints = hints.substring(0, hints.indexOf("\n\n", hints.indexOf("|")));
+		assertThat(hints.lines().filter(l -> l.matches("\\| (1–9|10–99|100–1000) .*")))
+			.isNotEmpty()
+			.allSatisfy(row -> assertThat(row).containsPattern("\\| [+-]\\d+\\.\\d % +\\|").containsPattern("\\| (met|missed) +\\|"));
 		// the over-HTTP table comes from the client process the packaged jar starts (its bench-client command)
 		assertThat(output).contains("[client process] warm-up:", "[client process] downstream(depth 3)");
 		String headline = markdown.substring(markdown.indexOf("### GraphQL over HTTP vs the driver on smoke"),
