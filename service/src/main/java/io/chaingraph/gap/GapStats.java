@@ -280,6 +280,11 @@ class GapStats implements DisposableBean {
 			Node global = tx.findNode(STATS, "park", GLOBAL);
 			return Optional.of(new Snapshot(parks, (global == null) ? new Counts() : Counts.read(global)));
 		}
+		catch (org.neo4j.graphdb.NotFoundException ex) {
+			// a recount replaced the count nodes between finding one and reading it (reads are read-committed):
+			// this report counts from the graph, as while a recount is pending
+			return Optional.empty();
+		}
 	}
 
 	/** Whether the counts are ready (kept and no recount pending). */
