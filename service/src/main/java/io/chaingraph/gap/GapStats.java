@@ -272,6 +272,13 @@ class GapStats implements DisposableBean {
 			if (meta == null || !Boolean.TRUE.equals(meta.getProperty("ready", false))) {
 				return Optional.empty(); // a recount is under way, or the counts were deleted with the graph
 			}
+			// every write of the counts holds the meta node's write lock until it commits: with the read
+			// lock held, no count node changes while it is read (reads alone are read-committed, so one
+			// node's keys and values could come from two commits)
+			tx.acquireReadLock(meta);
+			if (!Boolean.TRUE.equals(meta.getProperty("ready", false))) {
+				return Optional.empty();
+			}
 			Map<String, Counts> parks = new HashMap<>();
 			for (String parkId : parkIds) {
 				Node node = tx.findNode(STATS, "park", parkId);
@@ -281,7 +288,7 @@ class GapStats implements DisposableBean {
 			return Optional.of(new Snapshot(parks, (global == null) ? new Counts() : Counts.read(global)));
 		}
 		catch (org.neo4j.graphdb.NotFoundException ex) {
-			// a recount replaced the count nodes between finding one and reading it (reads are read-committed):
+			// the meta node went with a wipe of the graph between finding and locking it:
 			// this report counts from the graph, as while a recount is pending
 			return Optional.empty();
 		}

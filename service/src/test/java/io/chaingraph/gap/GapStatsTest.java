@@ -160,23 +160,39 @@ class GapStatsTest extends SecuredIntegrationTest {
 	@Test
 	void aReportReadWhileARecountReplacesTheCountsNeverFails() throws Exception {
 		var expected = localCounts(this.gaps.chainGaps("t-park", "t-chain", 2, true));
+		List<String> parks = List.of("t-park", "t-sub");
+		GapStats.Snapshot before = this.stats.read(parks).orElseThrow();
 		java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+		java.util.concurrent.atomic.AtomicInteger recounted = new java.util.concurrent.atomic.AtomicInteger();
 		Thread recounts = new Thread(() -> {
 			while (!done.get()) {
 				this.stats.recount();
+				recounted.incrementAndGet();
 			}
 		}, "recounts");
 		recounts.start();
+		int read = 0;
 		try {
-			for (int i = 0; i < 150; i++) {
-				this.stats.read(List.of("t-park", "t-sub"));
-				assertThat(localCounts(this.gaps.chainGaps("t-park", "t-chain", 2, true))).isEqualTo(expected);
+			// reads side by side with sixty recounts
+			while (recounted.get() < 60) {
+				var snapshot = this.stats.read(parks);
+				if (snapshot.isPresent()) {
+					read++;
+					for (String park : parks) {
+						assertThat(snapshot.get().park(park).segments).isEqualTo(before.park(park).segments);
+						assertThat(snapshot.get().park(park).chains).isEqualTo(before.park(park).chains);
+						assertThat(snapshot.get().park(park).stages).isEqualTo(before.park(park).stages);
+					}
+					assertThat(snapshot.get().global().segments).isEqualTo(before.global().segments);
+				}
 			}
+			assertThat(localCounts(this.gaps.chainGaps("t-park", "t-chain", 2, true))).isEqualTo(expected);
 		}
 		finally {
 			done.set(true);
 			recounts.join(60_000);
 		}
+		assertThat(read).as("reads that found the counts ready").isPositive();
 		keptEqualsARecount();
 	}
 
