@@ -1,7 +1,5 @@
 package io.chaingraph.graph;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +51,12 @@ class SubgraphDetailsController {
 		return node(node, graphNodeFacts, NodeFacts::tags);
 	}
 
+	/** Read with the traversal when it was asked for ({@link GraphNode#hints()}), else with the other details. */
 	@SchemaMapping(typeName = "GraphNode", field = "lane")
 	CompletableFuture<Integer> lane(GraphNode node, DataLoader<String, NodeFacts> graphNodeFacts) {
+		if (node.hints() != null) {
+			return CompletableFuture.completedFuture(node.hints().lane());
+		}
 		return node(node, graphNodeFacts, NodeFacts::lane);
 	}
 
@@ -66,7 +68,7 @@ class SubgraphDetailsController {
 	@SchemaMapping(typeName = "Subgraph", field = "nodes")
 	List<GraphNode> nodes(Subgraph subgraph, graphql.GraphQLContext context,
 			graphql.schema.DataFetchingFieldSelectionSet selection) {
-		if (!selection.contains("order")) {
+		if (!selection.contains("order") || subgraph.nodes().stream().allMatch(n -> n.hints() != null)) {
 			return subgraph.nodes();
 		}
 		Map<GraphNode, Lanes> answers = context.computeIfAbsent(Lanes.class, k -> new java.util.IdentityHashMap<>());
@@ -85,6 +87,9 @@ class SubgraphDetailsController {
 	@SchemaMapping(typeName = "GraphNode", field = "order")
 	CompletableFuture<Integer> order(GraphNode node, graphql.GraphQLContext context,
 			DataLoader<String, NodeFacts> graphNodeFacts) {
+		if (node.hints() != null) {
+			return CompletableFuture.completedFuture(node.hints().order());
+		}
 		Map<GraphNode, Lanes> answers = context.get(Lanes.class);
 		Lanes lanes;
 		if (answers == null) {
@@ -114,25 +119,12 @@ class SubgraphDetailsController {
 			if (this.orders == null) {
 				List<String> ids = this.subgraph.nodes().stream().map(GraphNode::id).toList();
 				this.orders = loader.loadMany(ids).thenApply(facts -> {
-					Map<Integer, List<GraphNode>> byLane = new HashMap<>();
+					Map<String, Integer> lanes = new HashMap<>();
 					for (int i = 0; i < ids.size(); i++) {
 						NodeFacts f = facts.get(i);
-						Integer lane = (f != null) ? f.lane() : null;
-						byLane.computeIfAbsent((lane != null) ? lane : -1, k -> new ArrayList<>())
-							.add(this.subgraph.nodes().get(i));
+						lanes.put(ids.get(i), (f != null) ? f.lane() : null);
 					}
-					Map<String, Integer> orders = new HashMap<>();
-					Comparator<GraphNode> inLane = Comparator
-						.comparing((GraphNode n) -> (n.depth() != null) ? n.depth() : 0)
-						.thenComparing(n -> (n.name() != null) ? n.name() : "")
-						.thenComparing(GraphNode::id);
-					byLane.values().forEach(nodes -> {
-						nodes.sort(inLane);
-						for (int i = 0; i < nodes.size(); i++) {
-							orders.put(nodes.get(i).id(), i);
-						}
-					});
-					return orders;
+					return Subgraph.orders(this.subgraph.nodes(), n -> lanes.get(n.id()));
 				});
 			}
 			return this.orders;

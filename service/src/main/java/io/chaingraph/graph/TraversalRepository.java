@@ -43,18 +43,21 @@ class TraversalRepository {
 		this.graph = graph;
 	}
 
-	Optional<Traversal> upstream(String id, int depth, int limit) {
-		return run(UPSTREAM[depth], Map.of("id", id, "limit", limit));
+	/** @param hints read every node's stages too, for the drawing hints ({@link GraphNode.Hints}) */
+	Optional<Traversal> upstream(String id, int depth, int limit, boolean hints) {
+		return run(UPSTREAM[depth], Map.of("id", id, "limit", limit, "hints", hints));
 	}
 
-	Optional<Traversal> downstream(String id, int depth, int limit) {
-		return run(DOWNSTREAM[depth], Map.of("id", id, "limit", limit));
+	Optional<Traversal> downstream(String id, int depth, int limit, boolean hints) {
+		return run(DOWNSTREAM[depth], Map.of("id", id, "limit", limit, "hints", hints));
 	}
 
-	Optional<Traversal> network(String id, int depth, int limit, List<String> types, List<String> labels) {
+	Optional<Traversal> network(String id, int depth, int limit, List<String> types, List<String> labels,
+			boolean hints) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("id", id);
 		parameters.put("limit", limit);
+		parameters.put("hints", hints);
 		parameters.put("types", types);
 		parameters.put("labels", labels);
 		return run(NETWORKS[depth], parameters);

@@ -27,19 +27,35 @@ public class Traversals {
 	}
 
 	public Subgraph upstream(String id, int depth, int limit) {
-		return directed("upstream", id,
-				this.traversals.upstream(id, this.limits.depth(depth), this.limits.limit(limit)).orElse(null));
+		return upstream(id, depth, limit, false);
+	}
+
+	/** @param hints read the drawing hints with the nodes ({@link GraphNode#hints()}) */
+	public Subgraph upstream(String id, int depth, int limit, boolean hints) {
+		return directed("upstream", id, this.traversals
+			.upstream(id, this.limits.depth(depth), this.limits.limit(limit), hints)
+			.orElse(null));
 	}
 
 	public Subgraph downstream(String id, int depth, int limit) {
-		return directed("downstream", id,
-				this.traversals.downstream(id, this.limits.depth(depth), this.limits.limit(limit)).orElse(null));
+		return downstream(id, depth, limit, false);
+	}
+
+	public Subgraph downstream(String id, int depth, int limit, boolean hints) {
+		return directed("downstream", id, this.traversals
+			.downstream(id, this.limits.depth(depth), this.limits.limit(limit), hints)
+			.orElse(null));
 	}
 
 	/** {@code relationshipTypes} and {@code labels}: null for every type. */
 	public Subgraph network(String id, int depth, int limit, List<String> relationshipTypes, List<String> labels) {
+		return network(id, depth, limit, relationshipTypes, labels, false);
+	}
+
+	public Subgraph network(String id, int depth, int limit, List<String> relationshipTypes, List<String> labels,
+			boolean hints) {
 		Traversal traversal = this.traversals
-			.network(id, this.limits.depth(depth), this.limits.limit(limit), relationshipTypes, labels)
+			.network(id, this.limits.depth(depth), this.limits.limit(limit), relationshipTypes, labels, hints)
 			.orElseThrow(() -> unknown(id));
 		return traversal.subgraph();
 	}

@@ -9,15 +9,23 @@ import io.chaingraph.support.ChainFixtureTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The details a front-end draws with, on {@link ChainFixture}: a node's stage, chain, parks, tags and gap
- * kind in a park; an edge's product, year, weight, confidence and provenance.
+ * kind in a park; an edge's product, year, weight, confidence and provenance; the drawing hints lane and
+ * order, read with the traversal or, for a subgraph no traversal drew, with the node details.
  */
 class SubgraphDetailsTest extends ChainFixtureTest {
+
+	@Autowired
+	Traversals traversals;
+
+	@Autowired
+	SubgraphDetails details;
 
 	@BeforeEach
 	void build() {
@@ -66,6 +74,47 @@ class SubgraphDetailsTest extends ChainFixtureTest {
 			.containsEntry("provenance", "supplies.csv").containsEntry("weight", null);
 		assertThat(edges.get("OPERATES_IN:q1->E")).containsEntry("confidence", 0.8).containsEntry("product", null);
 		assertThat(edges.get("LOCATED_IN:q1->Q")).containsEntry("provenance", null);
+	}
+
+	/**
+	 * Asked for, the drawing hints come with the traversal (its statement reads the nodes' stages); they equal
+	 * the lanes of the node-details statement and the orders those lanes give, for every traversal. Not asked
+	 * for, the traversal reads none.
+	 */
+	@Test
+	void drawingHintsReadWithTheTraversalEqualThoseOfTheNodeDetails() {
+		List<Subgraph> answers = List.of(this.traversals.network("B", 2, 200, null, null, true),
+				this.traversals.network("q1", 3, 200, null, null, true), this.traversals.upstream("D", 3, 200, true),
+				this.traversals.downstream("A", 3, 200, true), this.traversals.upstream("e4", 2, 200, true));
+		for (Subgraph answer : answers) {
+			assertThat(answer.nodes()).isNotEmpty().allSatisfy(n -> assertThat(n.hints()).isNotNull());
+			Map<String, SubgraphDetails.NodeFacts> facts = this.details
+				.nodeFacts(answer.nodes().stream().map(GraphNode::id).toList());
+			Map<String, Integer> orders = Subgraph.orders(answer.nodes(), n -> facts.get(n.id()).lane());
+			for (GraphNode node : answer.nodes()) {
+				assertThat(node.hints().lane()).as(node.id()).isEqualTo(facts.get(node.id()).lane());
+				assertThat(node.hints().order()).as(node.id()).isEqualTo(orders.get(node.id()));
+			}
+		}
+		assertThat(answers.get(0).nodes()).extracting(n -> n.hints().lane()).contains(0, 1, 2, null);
+		assertThat(this.traversals.network("B", 2, 200, null, null, false).nodes())
+			.allSatisfy(n -> assertThat(n.hints()).isNull());
+		assertThat(this.traversals.downstream("A", 3, 200).nodes()).allSatisfy(n -> assertThat(n.hints()).isNull());
+	}
+
+	/** A subgraph no traversal drew (a candidate's evidence) gets its hints from the node-details statement. */
+	@Test
+	void aCandidatesEvidenceGetsItsHintsFromTheNodeDetails() {
+		Map<String, Map<String, Object>> nodes = byId(tester()
+			.document("{ gapCandidates(parkId: \"P\", nodeId: \"E\", first: 5) { edges { node { enterprise { id } "
+					+ "evidence { nodes { id depth lane order } } } } } }")
+			.execute()
+			.path("gapCandidates.edges[?(@.node.enterprise.id == 'q1')].node.evidence.nodes[*]")
+			.entityList(Map.class)
+			.get());
+		// q1 works in E, e3 (which q1 supplies) in B: both midstream; q1 at depth 0 first
+		assertThat(nodes.get("q1")).containsEntry("lane", 1).containsEntry("order", 0);
+		assertThat(nodes.get("e3")).containsEntry("lane", 1).containsEntry("order", 1);
 	}
 
 	@Test
