@@ -138,16 +138,22 @@ public class GapSnapshots implements SmartLifecycle {
 
 	static final String ALL_PARKS = "MATCH (p:Park) RETURN collect(p.id) AS ids";
 
-	/** Per park: its enterprises now and as last kept, its focus chains and its latest snapshots. */
+	/** Per park: whether its enterprises were kept, its focus chains and its latest snapshots. */
 	static final String STATE = """
+			UNWIND $parks AS pid
+			MATCH (p:Park {id: pid})
+			RETURN pid AS park, EXISTS { MATCH (:ParkMembers {park: pid}) } AS kept,
+			       COLLECT { MATCH (p)-[:FOCUSES_ON]->(c:Chain) RETURN c.id } AS chains,
+			       COLLECT { MATCH (s:LatestGapSnapshot {park: pid})
+			                 RETURN s {.chain, .segments, .kinds, .counts} } AS latest""";
+
+	/** Per park: its enterprises now (located in it or a sub-park) and as last kept. */
+	static final String MEMBERS = """
 			UNWIND $parks AS pid
 			MATCH (p:Park {id: pid})
 			OPTIONAL MATCH (m:ParkMembers {park: pid})
 			RETURN pid AS park, m.ids AS stored,
-			       COLLECT { MATCH (e:Enterprise)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) RETURN DISTINCT e.id } AS members,
-			       COLLECT { MATCH (p)-[:FOCUSES_ON]->(c:Chain) RETURN c.id } AS chains,
-			       COLLECT { MATCH (s:LatestGapSnapshot {park: pid})
-			                 RETURN s {.chain, .segments, .kinds, .counts} } AS latest""";
+			       COLLECT { MATCH (e:Enterprise)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(p) RETURN DISTINCT e.id } AS members""";
 
 	static final String TAGS = """
 			UNWIND $ids AS id
@@ -345,6 +351,7 @@ public class GapSnapshots implements SmartLifecycle {
 			this.graph.list(SCOPES, Map.of("ids", List.copyOf(seeds)),
 					r -> scopes.put(r.get("id").asString(), r.get("parks").asList(Value::asString)));
 		}
+		boolean mayMove = changes.stream().anyMatch(GapSnapshots::mayMoveEnterprises);
 		Map<String, ChangeRow> causeOf = new LinkedHashMap<>();
 		for (ChangeRow change : changes) {
 			java.util.Optional<Set<String>> own = seedsOf(change);
@@ -355,7 +362,29 @@ public class GapSnapshots implements SmartLifecycle {
 		if (causeOf.isEmpty()) {
 			return new Written(0, List.of(), List.of());
 		}
-		return snapshot(causeOf, tagsBefore);
+		return snapshot(causeOf, tagsBefore, mayMove);
+	}
+
+	/** Labels of changes that never move an enterprise into or out of a park. */
+	private static final Set<String> KEEPS_MEMBERS = Set.of("OPERATES_IN", "Chain", "ChainNode", "FEEDS", "IN_CHAIN",
+			"FOCUSES_ON");
+
+	/**
+	 * Whether a change may move enterprises into or out of parks (an import; an enterprise created, deleted or
+	 * moved; a location, a park or a park's parent changed): only then are the parks' enterprises read.
+	 */
+	private static boolean mayMoveEnterprises(ChangeRow change) {
+		if ("IMPORT".equals(change.operation())) {
+			return true;
+		}
+		String label = change.label();
+		if (NO_GAP_EFFECT.contains(label) || KEEPS_MEMBERS.contains(label)) {
+			return false;
+		}
+		if ("Enterprise".equals(label) && change.before() != null && change.after() != null) {
+			return !Objects.equals(change.before().get("parkId"), change.after().get("parkId"));
+		}
+		return true;
 	}
 
 	/**
@@ -387,17 +416,21 @@ public class GapSnapshots implements SmartLifecycle {
 		return java.util.Optional.empty();
 	}
 
-	private Written snapshot(Map<String, ChangeRow> causeOf, Map<String, List<String>> tagsBefore) {
+	/**
+	 * @param mayMove whether a change may have moved enterprises: then every park's enterprises are read and
+	 * compared with those kept; otherwise only those of parks that have none kept yet
+	 */
+	private Written snapshot(Map<String, ChangeRow> causeOf, Map<String, List<String>> tagsBefore, boolean mayMove) {
 		List<String> parks = List.copyOf(causeOf.keySet());
 		Map<String, Set<String>> members = new HashMap<>();
 		Map<String, Set<String>> stored = new HashMap<>();
 		Map<String, List<String>> chainsOf = new HashMap<>();
 		Map<String, Map<String, State>> latest = new HashMap<>();
+		List<String> unkept = new ArrayList<>();
 		this.graph.list(STATE, Map.of("parks", parks), r -> {
 			String park = r.get("park").asString();
-			members.put(park, new TreeSet<>(r.get("members").asList(Value::asString)));
-			if (!r.get("stored").isNull()) {
-				stored.put(park, new TreeSet<>(r.get("stored").asList(Value::asString)));
+			if (!r.get("kept").asBoolean()) {
+				unkept.add(park);
 			}
 			chainsOf.put(park, r.get("chains").asList(Value::asString));
 			Map<String, State> byChain = new HashMap<>();
@@ -408,6 +441,17 @@ public class GapSnapshots implements SmartLifecycle {
 			latest.put(park, byChain);
 			return park;
 		});
+		List<String> read = mayMove ? parks : unkept;
+		if (!read.isEmpty()) {
+			this.graph.list(MEMBERS, Map.of("parks", read), r -> {
+				String park = r.get("park").asString();
+				members.put(park, new TreeSet<>(r.get("members").asList(Value::asString)));
+				if (!r.get("stored").isNull()) {
+					stored.put(park, new TreeSet<>(r.get("stored").asList(Value::asString)));
+				}
+				return park;
+			});
+		}
 		// enterprises that came or left, per park (none without an earlier list to compare with)
 		Map<String, List<String>> came = new HashMap<>();
 		Map<String, List<String>> went = new HashMap<>();

@@ -178,6 +178,28 @@ class GapHistoryTest extends SecuredIntegrationTest {
 		assertThat(changes.path("park").path("id").asString()).isEqualTo("t-park");
 	}
 
+	/**
+	 * A link to a segment cannot move an enterprise: its round reads no park's enterprises, so an enterprise
+	 * that plain Cypher put in the park (no change recorded) is not named as coming with the link; the next
+	 * change that may move enterprises compares them again and names it, beside the one it moved.
+	 */
+	@Test
+	void aLinkReadsNoParksEnterprisesAMoveComparesThemAgain() {
+		this.graph.write("""
+				MATCH (p:Park {id: 't-park'})
+				CREATE (:Enterprise:Entity {id: 't-ghost', name: '幽灵科技', aliases: [], tags: []})-[:LOCATED_IN]->(p)""",
+				Map.of());
+		ok(EDITOR, "mutation { linkEnterpriseToNode(enterpriseId: \"t-e1\", nodeId: \"t-n3\") { version } }", Map.of());
+		GapSnapshots.Written link = this.snapshots.catchUp();
+		assertThat(link.snapshots()).as("t-n3 now held by two").isPositive();
+		assertThat(link.moves()).isEmpty();
+
+		ok(EDITOR, "mutation { moveToPark(id: \"t-e2\", parkId: \"t-other\", expectedVersion: 1) { version } }", Map.of());
+		GapSnapshots.Written move = this.snapshots.catchUp();
+		assertThat(move.moves()).extracting(m -> m.parkId() + " " + m.enterpriseId() + " " + (m.came() ? "CAME" : "WENT"))
+			.contains("t-park t-e2 WENT", "t-park t-ghost CAME");
+	}
+
 	@Test
 	void anAcceptedProposalLeavesASnapshotNamingItsChange() {
 		new Fixtures(this.graph).wipe();
