@@ -95,9 +95,17 @@ public final class BenchContext {
 
 	/** {@link #database(Path, boolean, String...)} on the database in {@code home}. */
 	public BenchDatabase database(Path home, Path importDir, boolean web, String... properties) {
+		return database(home, importDir, web, false, properties);
+	}
+
+	/**
+	 * @param asOwn the application takes the database for its own embedded one, as the service by default
+	 * (gap counts kept on write), rather than for an external server
+	 */
+	public BenchDatabase database(Path home, Path importDir, boolean web, boolean asOwn, String... properties) {
 		List<String> all = new java.util.ArrayList<>(List.of(properties));
 		all.addAll(this.properties);
-		return BenchDatabase.open(home, importDir, web, all.toArray(String[]::new));
+		return BenchDatabase.open(home, importDir, web, asOwn, all.toArray(String[]::new));
 	}
 
 }

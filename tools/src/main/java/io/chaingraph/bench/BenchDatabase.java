@@ -72,6 +72,15 @@ public final class BenchDatabase implements AutoCloseable {
 	 * closing deletes {@code home} as well.
 	 */
 	static BenchDatabase open(Path home, Path importDir, boolean web, String... properties) {
+		return open(home, importDir, web, false, properties);
+	}
+
+	/**
+	 * @param asOwn the application takes the database for its own embedded one, as the service does by
+	 * default (the gap counts are then kept on write, which needs the database's transaction events); otherwise
+	 * it is an external server to it, reached over Bolt only
+	 */
+	static BenchDatabase open(Path home, Path importDir, boolean web, boolean asOwn, String... properties) {
 		EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, "127.0.0.1", 0, PAGE_CACHE.toBytes(), Duration.ofHours(1),
 				builder -> {
 					if (importDir != null) {
@@ -103,7 +112,11 @@ public final class BenchDatabase implements AutoCloseable {
 			}
 			List<String> args = new ArrayList<>();
 			settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-			ConfigurableApplicationContext context = new SpringApplicationBuilder(ChaingraphApplication.class)
+			SpringApplicationBuilder builder = new SpringApplicationBuilder(ChaingraphApplication.class);
+			if (asOwn) {
+				builder.initializers(app -> app.getBeanFactory().registerSingleton("embeddedNeo4j", neo4j));
+			}
+			ConfigurableApplicationContext context = builder
 				.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 				.bannerMode(Banner.Mode.OFF)
 				.run(args.toArray(String[]::new));

@@ -150,7 +150,8 @@ public final class HistoryPart implements BenchPart {
 		Path home = BenchDatabase.newHome(context.workDir().resolve("db"));
 		try {
 			Quiet quiet;
-			BenchDatabase db = context.database(home, null, true, "chaingraph.gap-history.poll=0");
+			// the service's own embedded database, as by default: the gap counts kept on write
+			BenchDatabase db = context.database(home, null, true, true, "chaingraph.gap-history.poll=0");
 			try {
 				quiet = quiet(context, db, dataset, writes, warmups);
 			}
@@ -159,7 +160,7 @@ public final class HistoryPart implements BenchPart {
 			}
 			Polled polled;
 			// the same store with the poller at its default: it works the writes out on its own thread
-			try (BenchDatabase running = context.database(home, null, true)) {
+			try (BenchDatabase running = context.database(home, null, true, true)) {
 				polled = polled(context, running, quiet.editor(), writes, warmups);
 			}
 			return new Figures(quiet.load(), quiet.importRound(), quiet.importSnapshots(), quiet.countsReady(),
@@ -372,7 +373,7 @@ public final class HistoryPart implements BenchPart {
 	}
 
 	static boolean countsReady(BenchDatabase db) {
-		return db.bean(Graph.class).one(COUNTS_READY, Map.of(), r -> r.get("ready").asBoolean()).orElse(true);
+		return db.bean(Graph.class).one(COUNTS_READY, Map.of(), r -> r.get("ready").asBoolean()).orElse(false);
 	}
 
 	/** Waits until the kept gap counts are ready (a recount after an import or a start runs in the background). */
