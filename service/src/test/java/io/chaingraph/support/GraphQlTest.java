@@ -1,17 +1,33 @@
 package io.chaingraph.support;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.ExecutionGraphQlService;
-import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
+import java.time.Duration;
 
-/** GraphQL tests through the server's execution service (documents in src/test/resources/graphql-test/). */
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * GraphQL tests as a client meets the API: over real HTTP ({@link HttpGraphQlTester}) against the server on its
+ * port, with documents under src/test/resources/graphql-test/.
+ */
 public abstract class GraphQlTest extends IntegrationTest {
 
-	@Autowired
-	private ExecutionGraphQlService graphQlService;
+	@LocalServerPort
+	private int port;
 
-	protected ExecutionGraphQlServiceTester tester() {
-		return ExecutionGraphQlServiceTester.create(this.graphQlService);
+	private GraphQlTester tester;
+
+	protected GraphQlTester tester() {
+		if (this.tester == null) {
+			this.tester = HttpGraphQlTester.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
+				.baseUrl("http://127.0.0.1:" + this.port + "/graphql")
+				// the build machine may be shared and slow (the default is 5 s)
+				.responseTimeout(Duration.ofSeconds(60))
+				.build());
+		}
+		return this.tester;
 	}
 
 }
