@@ -50,12 +50,16 @@ class GapService {
 
 	private final GapStats stats;
 
+	private final GapStructures structures;
+
 	private final Limits limits;
 
 	private final Cursors cursors;
 
-	GapService(GapRepository gaps, GapReportCache cache, GapStats stats, Limits limits, Cursors cursors) {
+	GapService(GapRepository gaps, GapReportCache cache, GapStats stats, GapStructures structures, Limits limits,
+			Cursors cursors) {
 		this.gaps = gaps;
+		this.structures = structures;
 		this.cache = cache;
 		this.stats = stats;
 		this.limits = limits;
@@ -163,7 +167,7 @@ class GapService {
 		}
 		List<String> distinctParks = parkIds.stream().distinct().toList();
 		return this.cache.get(new GapReportCache.Key(distinctParks, chainId, weakBelow), noCache,
-				() -> compute(distinctParks, chainId, weakBelow));
+				() -> compute(distinctParks, chainId, weakBelow, noCache));
 	}
 
 	/**
@@ -171,7 +175,29 @@ class GapService {
 	 * computed now (gap history): not through the cache, whose entries and recent keys are the clients'.
 	 */
 	List<GapReport> reportsOf(List<String> parkIds, String chainId) {
-		return compute(parkIds.stream().distinct().toList(), chainId, GapSnapshots.WEAK_BELOW).reports();
+		return compute(parkIds.stream().distinct().toList(), chainId, GapSnapshots.WEAK_BELOW, false).reports();
+	}
+
+	/**
+	 * {@link #reportsOf(List, String)} for several chains, each with its parks: the kept counts of all the
+	 * parks are read once. A chain that is not found has no entry.
+	 */
+	Map<String, List<GapReport>> reportsOf(Map<String, List<String>> parksByChain) {
+		List<String> allParks = parksByChain.values().stream().flatMap(List::stream).distinct().toList();
+		java.util.Optional<GapStats.Snapshot> kept = this.stats.read(allParks);
+		Map<String, List<GapReport>> reports = new java.util.LinkedHashMap<>();
+		parksByChain.forEach((chainId, parkIds) -> {
+			List<String> distinctParks = parkIds.stream().distinct().toList();
+			try {
+				reports.put(chainId, kept.isPresent()
+						? computeFromStats(distinctParks, chainId, GapSnapshots.WEAK_BELOW, kept.get(), false).reports()
+						: computeFromGraph(distinctParks, chainId, GapSnapshots.WEAK_BELOW).reports());
+			}
+			catch (NotFoundException ex) {
+				// a chain deleted since the parks' focus was read: no report
+			}
+		});
+		return reports;
 	}
 
 	/**
@@ -179,7 +205,7 @@ class GapService {
 	 * already are ({@link GapReportRefresher}).
 	 */
 	void refresh(GapReportCache.Key key) {
-		this.cache.refresh(key, () -> compute(key.parkIds(), key.chainId(), key.weakBelow()));
+		this.cache.refresh(key, () -> compute(key.parkIds(), key.chainId(), key.weakBelow(), false));
 	}
 
 	/**
@@ -187,17 +213,19 @@ class GapService {
 	 * are ready, otherwise from the report statement, which counts from the graph. Both give the same
 	 * reports.
 	 */
-	private Reports compute(List<String> distinctParks, String chainId, int weakBelow) {
+	private Reports compute(List<String> distinctParks, String chainId, int weakBelow, boolean fresh) {
 		java.util.Optional<GapStats.Snapshot> kept = this.stats.read(distinctParks);
-		return kept.isPresent() ? computeFromStats(distinctParks, chainId, weakBelow, kept.get())
+		return kept.isPresent() ? computeFromStats(distinctParks, chainId, weakBelow, kept.get(), fresh)
 				: computeFromGraph(distinctParks, chainId, weakBelow);
 	}
 
-	Reports computeFromStats(List<String> distinctParks, String chainId, int weakBelow,
-			GapStats.Snapshot stats) {
+	/** @param fresh whether the structure is read now rather than taken from the kept rows ({@link GapStructures}) */
+	Reports computeFromStats(List<String> distinctParks, String chainId, int weakBelow, GapStats.Snapshot stats,
+			boolean fresh) {
 		Map<String, List<StageCount>> perStage = new HashMap<>();
 		Map<String, Integer> localEnterprises = new HashMap<>();
-		Record row = this.gaps.structure(distinctParks, chainId).orElse(null);
+		java.util.function.Supplier<java.util.Optional<Record>> read = () -> this.gaps.structure(distinctParks, chainId);
+		Record row = (fresh ? read.get() : this.structures.row(chainId, distinctParks, read)).orElse(null);
 		Map<String, Value> parksFound = parksById(row);
 		List<GapReport> reports = new ArrayList<>();
 		for (String parkId : distinctParks) {

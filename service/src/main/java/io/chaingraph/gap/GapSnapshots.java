@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import io.chaingraph.common.NotFoundException;
 import io.chaingraph.config.Graph;
 import io.chaingraph.gap.GapModel.GapReport;
 import io.chaingraph.gap.GapModel.SegmentStatus;
@@ -40,8 +39,9 @@ import org.springframework.stereotype.Component;
  * ones it saw every {@code chaingraph.gap-history.poll} (one indexed read); a write never waits for a
  * snapshot. The changes read together are worked out together: the parks they touch (an enterprise's
  * park before and after, and the parks above; every park for an import run or a change of a park,
- * chain or segment), one report statement per focus chain for those parks (the kept reports of
- * {@link GapService}), one read of the parks' enterprises and last snapshots, and one write
+ * chain or segment), one report per focus chain for those parks ({@link GapService}: from the kept
+ * counts, read once, and the kept structure rows of {@link GapStructures} when nothing but enterprises
+ * changed), one read of the parks' enterprises and last snapshots, and one write
  * transaction. Each park's enterprises (its own and its sub-parks') are kept on one
  * {@code :ParkMembers} node, so a snapshot names the enterprises that came or went.
  *
@@ -120,8 +120,9 @@ public class GapSnapshots implements SmartLifecycle {
 	private record State(List<String> segments, List<String> kinds, List<Long> counts) {
 	}
 
+	/** The changes after a point, except those already worked out ({@code $seen}: their ids). */
 	static final String CHANGES = """
-			MATCH (c:Change) WHERE c.at >= $since AND (c.at > $since OR c.id > $afterId)
+			MATCH (c:Change) WHERE c.at >= $since AND (c.at > $since OR c.id > $afterId) AND NOT c.id IN $seen
 			RETURN c.id AS id, c.at AS at, c.operation AS operation, c.label AS label, c.entityId AS entityId,
 			       c.before AS before, c.after AS after
 			ORDER BY c.at, c.id LIMIT $limit""";
@@ -160,22 +161,36 @@ public class GapSnapshots implements SmartLifecycle {
 			MATCH (e:Enterprise {id: id})
 			RETURN e.id AS id, coalesce(e.tags, []) AS tags""";
 
+	/**
+	 * The new latest snapshots; each carries how many snapshots its park and chain keep ({@code kept}:
+	 * the one before's plus one, counted once where a snapshot from before has none), so the oldest are
+	 * deleted only when there are more than {@code $keep} (at most {@link #PRUNE} a time), found through the
+	 * index in time order.
+	 */
 	static final String WRITE_SNAPSHOTS = """
 			UNWIND $snapshots AS s
 			CALL (s) {
-			  MATCH (old:LatestGapSnapshot {park: s.park, chain: s.chain})
+			  OPTIONAL MATCH (old:LatestGapSnapshot {park: s.park, chain: s.chain})
 			  REMOVE old:LatestGapSnapshot
+			  RETURN CASE WHEN old IS NULL THEN 0
+			              ELSE coalesce(old.kept, COUNT { MATCH (x:GapSnapshot {park: s.park, chain: s.chain}) }) END AS before
 			}
 			CREATE (n:GapSnapshot:LatestGapSnapshot)
-			SET n = s.props, n.at = s.at""";
-
-	static final String PRUNE = """
-			UNWIND $pairs AS pair
-			CALL (pair) {
-			  MATCH (s:GapSnapshot {park: pair.park, chain: pair.chain})
-			  WITH s ORDER BY s.at DESC SKIP $keep
-			  DETACH DELETE s
+			SET n = s.props, n.at = s.at, n.kept = before + 1
+			WITH s, n, before + 1 - $keep AS excess
+			CALL (s, n, excess) {
+			  MATCH (x:GapSnapshot)
+			  WHERE excess > 0 AND x.park = s.park AND x.chain = s.chain AND x.at IS NOT NULL AND x <> n
+			  WITH n, excess, x ORDER BY x.at, x.id LIMIT $prune
+			  WITH n, excess, collect(x) AS oldest
+			  UNWIND oldest[0..excess] AS x
+			  DETACH DELETE x
+			  WITH n, count(*) AS deleted
+			  SET n.kept = n.kept - deleted
 			}""";
+
+	/** The oldest snapshots deleted at most per new one (more only when {@code keep} was lowered). */
+	static final int PRUNE = 10;
 
 	static final String WRITE_MEMBERS = """
 			UNWIND $members AS m
@@ -202,6 +217,11 @@ public class GapSnapshots implements SmartLifecycle {
 	private long written;
 
 	private long nanos;
+
+	/** Where the current round's time went, step by step (logged at debug level). */
+	private final Map<String, Long> laps = new LinkedHashMap<>();
+
+	private long lapStarted;
 
 	GapSnapshots(Graph graph, GapService gaps, ApplicationEventPublisher events, GapHistoryProperties properties) {
 		this.graph = graph;
@@ -266,15 +286,20 @@ public class GapSnapshots implements SmartLifecycle {
 		List<SegmentTransition> transitions = new ArrayList<>();
 		List<EnterpriseMove> moves = new ArrayList<>();
 		int snapshots = 0;
+		this.laps.clear();
+		this.lapStarted = System.nanoTime();
+		long roundStarted = this.lapStarted;
 		// pages in (time, id) order from LOOKBACK before the newest change seen
 		ZonedDateTime since = this.cursor.minus(LOOKBACK);
 		String afterId = "";
 		while (true) {
-			List<ChangeRow> rows = this.graph.list(CHANGES, Map.of("since", since, "afterId", afterId, "limit", BATCH),
+			List<ChangeRow> rows = this.graph.list(CHANGES,
+					Map.of("since", since, "afterId", afterId, "limit", BATCH, "seen", List.copyOf(this.seen.keySet())),
 					r -> new ChangeRow(r.get("id").asString(), r.get("at").asZonedDateTime(), r.get("operation").asString(),
 							r.get("label").asString(), r.get("entityId").asString(null), json(r.get("before")),
 							json(r.get("after"))));
 			List<ChangeRow> fresh = rows.stream().filter(c -> !this.seen.containsKey(c.id())).toList();
+			lap("changes");
 			if (!fresh.isEmpty()) {
 				long started = System.nanoTime();
 				Written round = workOut(fresh);
@@ -301,10 +326,24 @@ public class GapSnapshots implements SmartLifecycle {
 		}
 		Written written = new Written(snapshots, transitions, moves);
 		this.written += snapshots;
+		if (snapshots > 0 && log.isDebugEnabled()) {
+			StringBuilder steps = new StringBuilder();
+			this.laps.forEach((step, n) -> steps.append(steps.isEmpty() ? "" : ", ").append(step).append(' ')
+				.append(String.format(java.util.Locale.ROOT, "%.1f", n / 1e6)).append(" ms"));
+			log.debug("Gap history: {} snapshot(s) in {} ms ({})", snapshots,
+					String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - roundStarted) / 1e6), steps);
+		}
 		if (!transitions.isEmpty() || !moves.isEmpty()) {
 			this.events.publishEvent(written);
 		}
 		return written;
+	}
+
+	/** Adds the time since the last lap to a step of the round. */
+	private void lap(String step) {
+		long now = System.nanoTime();
+		this.laps.merge(step, now - this.lapStarted, Long::sum);
+		this.lapStarted = now;
 	}
 
 	/** Snapshots written since the start. */
@@ -351,6 +390,7 @@ public class GapSnapshots implements SmartLifecycle {
 			this.graph.list(SCOPES, Map.of("ids", List.copyOf(seeds)),
 					r -> scopes.put(r.get("id").asString(), r.get("parks").asList(Value::asString)));
 		}
+		lap("scopes");
 		boolean mayMove = changes.stream().anyMatch(GapSnapshots::mayMoveEnterprises);
 		Map<String, ChangeRow> causeOf = new LinkedHashMap<>();
 		for (ChangeRow change : changes) {
@@ -441,6 +481,7 @@ public class GapSnapshots implements SmartLifecycle {
 			latest.put(park, byChain);
 			return park;
 		});
+		lap("state");
 		List<String> read = mayMove ? parks : unkept;
 		if (!read.isEmpty()) {
 			this.graph.list(MEMBERS, Map.of("parks", read), r -> {
@@ -475,22 +516,18 @@ public class GapSnapshots implements SmartLifecycle {
 			this.graph.list(TAGS, Map.of("ids", List.copyOf(gone)),
 					r -> tags.putIfAbsent(r.get("id").asString(), r.get("tags").asList(Value::asString)));
 		}
+		lap("members");
 		// the reports now, one statement per chain for all the parks focusing on it
 		Map<String, List<String>> parksByChain = new LinkedHashMap<>();
 		chainsOf.forEach((park, chains) -> chains.forEach(c -> parksByChain.computeIfAbsent(c, k -> new ArrayList<>()).add(park)));
 		Map<String, Map<String, GapReport>> reports = new HashMap<>();
-		parksByChain.forEach((chainId, chainParks) -> {
-			try {
-				for (GapReport report : this.gaps.reportsOf(chainParks, chainId)) {
-					reports.computeIfAbsent(report.park().id(), k -> new HashMap<>()).put(chainId, report);
-				}
-			}
-			catch (NotFoundException ex) {
-				log.debug("Gap history: chain '{}' skipped ({})", chainId, ex.getMessage());
+		this.gaps.reportsOf(parksByChain).forEach((chainId, chainReports) -> {
+			for (GapReport report : chainReports) {
+				reports.computeIfAbsent(report.park().id(), k -> new HashMap<>()).put(chainId, report);
 			}
 		});
+		lap("reports");
 		List<Map<String, Object>> snapshots = new ArrayList<>();
-		List<Map<String, Object>> pairs = new ArrayList<>();
 		List<SegmentTransition> transitions = new ArrayList<>();
 		List<EnterpriseMove> moves = new ArrayList<>();
 		int listed = this.properties.listedEnterprises();
@@ -533,20 +570,20 @@ public class GapSnapshots implements SmartLifecycle {
 				props.put("cameTotal", in.size());
 				props.put("wentTotal", out.size());
 				snapshots.add(Map.of("park", park, "chain", chainId, "at", cause.at(), "props", props));
-				pairs.add(Map.of("park", park, "chain", chainId));
 			}
 		}
+		lap("compare");
 		if (!snapshots.isEmpty() || !memberWrites.isEmpty()) {
 			this.graph.inWriteTransaction(tx -> {
 				if (!snapshots.isEmpty()) {
-					tx.run(WRITE_SNAPSHOTS, Map.of("snapshots", snapshots)).consume();
-					tx.run(PRUNE, Map.of("pairs", pairs, "keep", this.properties.keep())).consume();
+					tx.run(WRITE_SNAPSHOTS, Map.of("snapshots", snapshots, "keep", this.properties.keep(), "prune", PRUNE)).consume();
 				}
 				if (!memberWrites.isEmpty()) {
 					tx.run(WRITE_MEMBERS, Map.of("members", memberWrites)).consume();
 				}
 				return null;
 			});
+			lap("write");
 		}
 		return new Written(snapshots.size(), transitions, moves);
 	}

@@ -183,6 +183,37 @@ class GapHistoryTest extends SecuredIntegrationTest {
 	 * that plain Cypher put in the park (no change recorded) is not named as coming with the link; the next
 	 * change that may move enterprises compares them again and names it, beside the one it moved.
 	 */
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	/**
+	 * With {@code keep} 2, each new snapshot of a park and chain beyond two deletes the oldest: the two newest
+	 * stay, and the latest counts them; a latest snapshot written before the count was kept is counted once.
+	 */
+	@Test
+	void onlyTheNewestSnapshotsAreKept() {
+		GapSnapshots keepTwo = new GapSnapshots(this.graph, this.gaps, this.events,
+				new GapHistoryProperties(java.time.Duration.ZERO, 2, 200));
+		keepTwo.start();
+		this.graph.write("MATCH (s:LatestGapSnapshot) REMOVE s.kept", Map.of());
+		List<String> causes = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			String mutation = (i % 2 == 0) ? "linkEnterpriseToNode(enterpriseId: \"t-e1\", nodeId: \"t-n3\")"
+					: "unlinkEnterpriseFromNode(enterpriseId: \"t-e1\", nodeId: \"t-n3\")";
+			ok(EDITOR, "mutation { " + mutation + " { version } }", Map.of());
+			assertThat(keepTwo.catchUp().snapshots()).as("write %d", i).isPositive();
+			causes.add(this.graph.one("MATCH (s:LatestGapSnapshot {park: 't-park', chain: 't-chain'}) RETURN s.cause AS c",
+					Map.of(), r -> r.get("c").asString()).orElseThrow());
+			assertThat(this.graph.one("""
+					MATCH (s:GapSnapshot {park: 't-park', chain: 't-chain'})
+					RETURN count(s) AS n, COLLECT { MATCH (l:LatestGapSnapshot {park: 't-park', chain: 't-chain'}) RETURN l.kept } AS kept""",
+					Map.of(), r -> r.get("n").asLong() + " " + r.get("kept").asList()).orElseThrow())
+				.as("write %d", i).isEqualTo("2 [2]");
+		}
+		assertThat(snapshotCauses("t-park").stream().filter(c -> c.startsWith("t-chain ")).toList())
+			.containsExactly("t-chain CURATION " + causes.get(3), "t-chain CURATION " + causes.get(4));
+	}
+
 	@Test
 	void aLinkReadsNoParksEnterprisesAMoveComparesThemAgain() {
 		this.graph.write("""

@@ -50,6 +50,9 @@ class GapReportRefresherTest extends IntegrationTest {
 	@Autowired
 	GapStats stats;
 
+	@Autowired
+	GapStructures structures;
+
 	private GapReportCache cache;
 
 	private GapService gaps;
@@ -61,7 +64,7 @@ class GapReportRefresherTest extends IntegrationTest {
 		new Fixtures(this.graph).wipe().cypher(GapReportCacheTest.GRAPH);
 		this.cache = new GapReportCache(this.graph, 200_000, 2,
 				new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class));
-		this.gaps = new GapService(this.repository, this.cache, this.stats, this.limits, this.cursors);
+		this.gaps = new GapService(this.repository, this.cache, this.stats, this.structures, this.limits, this.cursors);
 		this.refresher = new GapReportRefresher(this.graph, this.gaps, this.cache, Duration.ofMillis(100));
 		this.refresher.start();
 	}

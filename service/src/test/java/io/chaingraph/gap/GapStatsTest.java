@@ -222,7 +222,7 @@ class GapStatsTest extends SecuredIntegrationTest {
 		for (int weakBelow : new int[] { 1, 2, 3 }) {
 			List<String> parks = List.of("t-park", "t-sub", "t-other");
 			GapService.Reports fromStats = this.gaps.computeFromStats(parks, "t-chain", weakBelow,
-					this.stats.read(parks).orElseThrow());
+					this.stats.read(parks).orElseThrow(), false);
 			GapService.Reports fromGraph = this.gaps.computeFromGraph(parks, "t-chain", weakBelow);
 			assertThat(fromStats).isEqualTo(fromGraph);
 		}
