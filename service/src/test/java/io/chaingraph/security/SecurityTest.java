@@ -112,6 +112,23 @@ class SecurityTest extends SecuredIntegrationTest {
 		assertThat(fits.data().path("park").isNull()).isTrue();
 	}
 
+	/** A request line over Tomcat's limit never reaches the application: Tomcat's refusal is JSON too. */
+	@Test
+	void aRequestLineOverTheServersLimitIsRefusedInJson() {
+		String ids = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "\"中國基因藥谷" + i + "\"")
+			.collect(java.util.stream.Collectors.joining(","));
+		String query = java.net.URLEncoder.encode("{ nodes(ids: [" + ids + "]) { id } }", java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(query.length()).as("over 8 KB").isGreaterThan(8 * 1024);
+		HttpGraphQl.Response refused = this.http.get("/graphql?query=" + query, Map.of());
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.header("Content-Type")).startsWith("application/json");
+		assertThat(refused.classification()).isEqualTo("BAD_REQUEST");
+		assertThat(refused.errors().path(0).path("message").asString()).startsWith("请求无法读取").contains("8 KB", "POST");
+		// the application's own refusals keep their bodies
+		HttpGraphQl.Response get = this.http.get("/graphql?query=%7B__typename%7D", Map.of());
+		assertThat(get.errors().path(0).path("message").asString()).contains("GET is not supported");
+	}
+
 	@Test
 	void corsAllowsOnlyTheConfiguredOrigin() {
 		Map<String, String> preflight = Map.of("Origin", "https://explorer.example", "Access-Control-Request-Method",
