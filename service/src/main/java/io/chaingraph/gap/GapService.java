@@ -171,16 +171,9 @@ class GapService {
 	}
 
 	/**
-	 * The reports of some parks on one chain at the default weak threshold, as chainGaps answers them,
-	 * computed now (gap history): not through the cache, whose entries and recent keys are the clients'.
-	 */
-	List<GapReport> reportsOf(List<String> parkIds, String chainId) {
-		return compute(parkIds.stream().distinct().toList(), chainId, GapSnapshots.WEAK_BELOW, false).reports();
-	}
-
-	/**
-	 * {@link #reportsOf(List, String)} for several chains, each with its parks: the kept counts of all the
-	 * parks are read once. A chain that is not found has no entry.
+	 * The reports of some parks on each of several chains at the default weak threshold, as chainGaps
+	 * answers them, computed now (gap history): not through the cache, whose entries and recent keys are the
+	 * clients'. The kept counts of all the parks are read once. A chain that is not found has no entry.
 	 */
 	Map<String, List<GapReport>> reportsOf(Map<String, List<String>> parksByChain) {
 		List<String> allParks = parksByChain.values().stream().flatMap(List::stream).distinct().toList();

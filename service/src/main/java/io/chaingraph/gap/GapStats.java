@@ -158,13 +158,18 @@ class GapStats implements DisposableBean {
 	@Override
 	public void destroy() {
 		if (this.dbms != null) {
-			try {
-				this.dbms.unregisterTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, this.listener);
-			}
-			catch (RuntimeException ex) {
-				log.debug("Listener already gone with the database", ex);
-			}
+			unregister(this.dbms, this.listener);
 			this.recounter.shutdownNow();
+		}
+	}
+
+	/** Takes a listener off the default database; one gone with the database already is no error. */
+	static void unregister(DatabaseManagementService dbms, TransactionEventListener<?> listener) {
+		try {
+			dbms.unregisterTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, listener);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Listener already gone with the database", ex);
 		}
 	}
 

@@ -20,8 +20,6 @@ import org.neo4j.graphdb.event.LabelEntry;
 import org.neo4j.graphdb.event.PropertyEntry;
 import org.neo4j.graphdb.event.TransactionData;
 import org.neo4j.graphdb.event.TransactionEventListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,8 +41,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GapStructures implements DisposableBean {
-
-	private static final Logger log = LoggerFactory.getLogger(GapStructures.class);
 
 	/** Rows kept at most (a row is one chain's structure for a set of parks), least recently used out first. */
 	static final int ROWS = 256;
@@ -92,12 +88,7 @@ class GapStructures implements DisposableBean {
 	@Override
 	public void destroy() {
 		if (this.dbms != null) {
-			try {
-				this.dbms.unregisterTransactionEventListener(GraphDatabaseSettings.DEFAULT_DATABASE_NAME, this.listener);
-			}
-			catch (RuntimeException ex) {
-				log.debug("Listener already gone with the database", ex);
-			}
+			GapStats.unregister(this.dbms, this.listener);
 		}
 	}
 

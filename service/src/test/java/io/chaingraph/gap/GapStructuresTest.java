@@ -47,7 +47,7 @@ class GapStructuresTest extends SecuredIntegrationTest {
 	}
 
 	private GapReport report() {
-		return this.gaps.reportsOf(List.of("t-park"), "t-chain").get(0);
+		return this.gaps.reportsOf(Map.of("t-chain", List.of("t-park"))).get("t-chain").get(0);
 	}
 
 	private GapReport counted() {
