@@ -54,13 +54,45 @@ final class MentionFinder {
 
 	/** Words (and characters) a new name starts after. */
 	private static final Pattern OPENERS = Pattern.compile(
-			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|联合|成立|设立|建设|打造|建成|包括|比如|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到");
+			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|联合|成立|设立|建设|打造|建成|包括|比如|会同|位于|举行|运行|设有|建有"
+					+ "|获批|获评|来到|走访|考察|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到");
+
+	/**
+	 * The openers an enterprise's registered name may itself contain (东莞市城市工程建设集团有限公司,
+	 * 联合发展有限公司): before 有限公司 they do not open a name.
+	 */
+	private static final Pattern ENTERPRISE_OPENERS = Pattern.compile(
+			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|包括|比如|会同|位于|举行|运行|设有|获批|获评|来到|走访|考察"
+					+ "|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到");
 
 	/** Words that show a candidate is a phrase, not a name. */
 	private static final Pattern NOT_A_NAME = Pattern.compile(
-			"推动|走出|提供|形成|发展|加快|提升|推进|实现|一流|领先|国内|世界|全国|全省|我们|要|着力|聚焦|服务|生态");
+			"推动|走出|提供|形成|加快|提升|推进|实现|一流|领先|国内|世界|全球|全国|全省|我们|要|着力|聚焦|首个|首家|首座|首批|一批|园中园");
 
-	private static final Pattern NUMERAL_START = Pattern.compile("^[一二三四五六七八九十两几多各该本此这那]");
+	/** Words of a phrase that a registered enterprise name may still hold (…产业园发展有限公司, …服务有限公司). */
+	private static final Pattern NOT_A_PLACE_NAME = Pattern.compile("发展|服务|生态");
+
+	/** A count inside a candidate (彭州4个园区, 三大平台): a phrase, not a name. */
+	private static final Pattern QUANTITY = Pattern.compile("\\d+[个家大座]|[一二三四五六七八九十两几多]+[个家大座]");
+
+	/**
+	 * A candidate opened by a count (三大平台, 一港五谷, 两个园区) or a pointing word (该园, 某阀门科技有限公司):
+	 * not a name; a place name that starts with a numeral (四川, 九江, 十堰) is.
+	 */
+	private static final Pattern NUMERAL_START = Pattern.compile(
+			"^([一二三四五六七八九十两几多]+[个家大座批项港谷园所条]|[各该本此这那某])");
+
+	/**
+	 * A park or platform ending that goes on as an enterprise's name (济宁创新谷集团) or as a place (…中心服务区,
+	 * 中心城区): not where a name ends.
+	 */
+	private static final Pattern GOES_ON = Pattern.compile("^(集团|公司|控股|股份|有限|区|城|服务区|大厦|广场)");
+
+	/** 开园, 入园, 名园 …: a verb or a word with 园, not a park's name. */
+	private static final String BEFORE_A_PARK_WORD = "开入进建满立出名全本该";
+
+	/** 成都高新区南部园区: a part of a zone, not a park of its own. */
+	private static final Pattern PART_OF_A_ZONE = Pattern.compile("(东部|西部|南部|北部|中部|片区)$");
 
 	private final PayloadTrie<List<Known>> trie;
 
@@ -135,17 +167,21 @@ final class MentionFinder {
 				start--;
 			}
 			String window = paragraph.substring(start, ending.start());
-			Matcher opener = OPENERS.matcher(window);
+			boolean enterprise = "Enterprise".equals(ENDINGS.get(ending.group()));
+			Matcher opener = (enterprise ? ENTERPRISE_OPENERS : OPENERS).matcher(window);
 			int open = 0;
 			while (opener.find()) {
 				open = opener.end();
 			}
 			String stem = window.substring(open);
 			String name = stem + ending.group();
-			int minStem = "Enterprise".equals(ENDINGS.get(ending.group())) ? 2 : 3; // 研发中心, 名园: words, not names
+			int minStem = enterprise ? 2 : 3; // 研发中心, 名园: words, not names
 			if (stem.codePointCount(0, stem.length()) < minStem || name.length() > 20 || NOT_A_NAME.matcher(name).find()
-					|| NUMERAL_START.matcher(name).find() || !Character.UnicodeScript.of(name.codePointAt(0))
-						.equals(Character.UnicodeScript.HAN)) {
+					|| (!enterprise && (NOT_A_PLACE_NAME.matcher(name).find() || PART_OF_A_ZONE.matcher(stem).find()
+							|| GOES_ON.matcher(paragraph.substring(end)).find()
+							|| (ending.group().equals("园") && BEFORE_A_PARK_WORD.indexOf(stem.charAt(stem.length() - 1)) >= 0)))
+					|| QUANTITY.matcher(name).find() || NUMERAL_START.matcher(name).find()
+					|| !Character.UnicodeScript.of(name.codePointAt(0)).equals(Character.UnicodeScript.HAN)) {
 				continue;
 			}
 			int nameStart = start + open;
@@ -156,18 +192,18 @@ final class MentionFinder {
 
 	private static boolean isNameChar(char c) {
 		return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || Character.isLetterOrDigit(c)
-				|| c == '(' || c == ')';
+				|| c == '(' || c == ')' || c == '·';
 	}
 
 	private static Map<String, String> endings() {
 		Map<String, String> endings = new LinkedHashMap<>();
-		for (String company : List.of("股份有限公司", "有限责任公司", "有限公司")) {
+		for (String company : List.of("股份有限公司", "有限责任公司", "有限公司", "集团")) {
 			endings.put(company, "Enterprise");
 		}
 		for (String platform : List.of("研究院", "实验室", "中心")) {
 			endings.put(platform, "Platform");
 		}
-		for (String park : List.of("产业园", "科创园", "谷", "园")) {
+		for (String park : List.of("产业园区", "科创园区", "产业园", "科创园", "园区", "谷", "园")) {
 			endings.put(park, "Park");
 		}
 		return endings;

@@ -31,13 +31,19 @@ public final class BenchContext {
 
 	private final List<String> queries;
 
+	private final Path labelled;
+
 	public BenchContext(List<BenchSize> sizes, Path workDir, long seed, PrintStream log, List<String> properties) {
-		this(sizes, workDir, seed, log, properties, List.of());
+		this(sizes, workDir, seed, log, properties, List.of(), MentionsPart.DEFAULT_SET);
 	}
 
-	/** @param queries the queries part measures only these (empty: all) */
+	/**
+	 * @param queries the queries part measures only these (empty: all)
+	 * @param labelled the folder of the labelled paragraphs the mentions part measures against
+	 */
 	public BenchContext(List<BenchSize> sizes, Path workDir, long seed, PrintStream log, List<String> properties,
-			List<String> queries) {
+			List<String> queries, Path labelled) {
+		this.labelled = labelled;
 		this.queries = List.copyOf(queries);
 		this.properties = List.copyOf(properties);
 		this.sizes = List.copyOf(sizes);
@@ -45,6 +51,10 @@ public final class BenchContext {
 		this.seed = seed;
 		this.harness = new Harness(log);
 		this.log = log;
+	}
+
+	public Path labelled() {
+		return this.labelled;
 	}
 
 	public List<BenchSize> sizes() {

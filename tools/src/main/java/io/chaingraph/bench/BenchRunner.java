@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public final class BenchRunner {
 
 	/** Every part, in the order they run. Further parts (queries, scaling, ...) register here. */
-	public static final List<Supplier<BenchPart>> PARTS = List.of(ImportPart::new, QueriesPart::new, SheetsPart::new,
+	public static final List<Supplier<BenchPart>> PARTS = List.of(ImportPart::new, QueriesPart::new, SheetsPart::new, MentionsPart::new,
 			HistoryPart::new);
 
 	/**
@@ -29,13 +29,14 @@ public final class BenchRunner {
 	 * @param seed generator seed
 	 * @param properties application properties ({@code name=value}) for every database the parts start
 	 * @param queries the queries part measures only these queries (empty: all, and the concurrency part)
+	 * @param labelled the labelled paragraphs the mentions part measures against
 	 */
 	public record Options(List<BenchSize> sizes, List<String> parts, Path out, Path workDir, long seed,
-			List<String> properties, List<String> queries) {
+			List<String> properties, List<String> queries, Path labelled) {
 
 		public Options(List<BenchSize> sizes, List<String> parts, Path out, Path workDir, long seed,
 				List<String> properties) {
-			this(sizes, parts, out, workDir, seed, properties, List.of());
+			this(sizes, parts, out, workDir, seed, properties, List.of(), MentionsPart.DEFAULT_SET);
 		}
 
 	}
@@ -58,7 +59,7 @@ public final class BenchRunner {
 					+ PARTS.stream().map(s -> s.get().name()).toList() + ")");
 		}
 		BenchContext context = new BenchContext(options.sizes(), options.workDir(), options.seed(), out,
-				options.properties(), options.queries());
+				options.properties(), options.queries(), options.labelled());
 		StringBuilder all = new StringBuilder();
 		all.append("# chaingraph benchmark results\n\n");
 		all.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", sizes ")

@@ -56,6 +56,10 @@ final class BenchCommand implements Callable<Integer> {
 			description = "queries part: measure only these queries, e.g. search,chainGaps (default: all; no concurrency part then)")
 	List<String> queries = new ArrayList<>();
 
+	@Option(names = "--labelled", paramLabel = "DIR", defaultValue = "service/src/test/resources/documents/labelled",
+			description = "mentions part: the labelled paragraphs and their graph (default ${DEFAULT-VALUE})")
+	Path labelled;
+
 	@Override
 	public Integer call() throws Exception {
 		List<BenchSize> chosen = new ArrayList<>();
@@ -90,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
 		Path work = (this.work != null) ? this.work : this.out.resolve("work");
 		try {
 			BenchRunner.run(new BenchRunner.Options(chosen, this.parts, this.out, work, this.seed,
-					this.properties, this.queries), System.out);
+					this.properties, this.queries, this.labelled), System.out);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("chaingraph bench: " + ex.getMessage());
