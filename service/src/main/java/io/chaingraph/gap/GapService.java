@@ -170,6 +170,11 @@ class GapService {
 				() -> compute(distinctParks, chainId, weakBelow, noCache));
 	}
 
+	/** Whether the kept counts wait for a recount (after a bulk write); reports count from the graph meanwhile. */
+	boolean countsPending() {
+		return this.stats.pending();
+	}
+
 	/**
 	 * The reports of some parks on each of several chains at the default weak threshold, as chainGaps
 	 * answers them, computed now (gap history): not through the cache, whose entries and recent keys are the

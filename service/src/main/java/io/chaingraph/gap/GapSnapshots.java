@@ -201,6 +201,12 @@ public class GapSnapshots implements SmartLifecycle {
 
 	private final GapService gaps;
 
+	/** The longest a round waits for the counts' recount before it counts its reports from the graph. */
+	static final java.time.Duration PENDING_WAIT = java.time.Duration.ofMinutes(2);
+
+	/** Since when the rounds have waited for the counts ({@link System#nanoTime()}), 0 when they do not wait. */
+	private long pendingSince;
+
 	private final ApplicationEventPublisher events;
 
 	private final GapHistoryProperties properties;
@@ -282,6 +288,20 @@ public class GapSnapshots implements SmartLifecycle {
 	public synchronized Written catchUp() {
 		if (this.cursor == null) {
 			start();
+		}
+		// after a bulk write (an import's batches) the counts wait for one recount: the round waits for it
+		// too rather than count every report from the graph, for at most PENDING_WAIT
+		if (this.gaps.countsPending()) {
+			long now = System.nanoTime();
+			if (this.pendingSince == 0) {
+				this.pendingSince = now;
+			}
+			if (now - this.pendingSince < PENDING_WAIT.toNanos()) {
+				return new Written(0, List.of(), List.of());
+			}
+		}
+		else {
+			this.pendingSince = 0;
 		}
 		List<SegmentTransition> transitions = new ArrayList<>();
 		List<EnterpriseMove> moves = new ArrayList<>();

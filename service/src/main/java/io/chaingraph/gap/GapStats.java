@@ -56,7 +56,9 @@ import org.springframework.stereotype.Component;
  * chain deleted) counts everything again: in that same transaction on a graph of at most
  * {@link #RECOUNT_IN_PLACE} enterprises, otherwise it marks the counts not ready and a recount in the
  * background makes them ready again; so does every start (the store may have been written while no
- * listener ran: the bulk importer, an offline tool). While they are not ready, and always against an external
+ * listener ran: the bulk importer, an offline tool). A bulk write ({@link #BULK_CHANGES}) on such a graph
+ * leaves them to one recount after its writes have settled or its import run has ended. While they are not
+ * ready, and always against an external
  * server (whose writes no listener of this process sees), reports are computed from the graph itself
  * by {@code chain-gaps.cypher}: a report is never computed from counts that could be wrong.
  */
@@ -88,6 +90,11 @@ class GapStats implements DisposableBean {
 
 	private static final RelationshipType IN_CHAIN = RelationshipType.withName("IN_CHAIN");
 
+	/** An import's bookkeeping node: its {@code status} leaves these when the run's writes are over. */
+	private static final Label IMPORT_RUN = Label.label("ImportRun");
+
+	private static final Set<Object> UNFINISHED = Set.of("RUNNING", "QUEUED");
+
 	/** The depth bound of the report's PART_OF roll-ups ({@code PART_OF*0..10}). */
 	private static final int DEPTH = 10;
 
@@ -99,6 +106,18 @@ class GapStats implements DisposableBean {
 	 * start) and takes milliseconds; above it, in the background while reports count from the graph.
 	 */
 	static final long RECOUNT_IN_PLACE = 20_000;
+
+	/**
+	 * A transaction that changes the relationships of more enterprises than this (an import's batch, an
+	 * operator's bulk Cypher) on a graph above {@link #RECOUNT_IN_PLACE} enterprises does not update the
+	 * counts: it marks them not ready, and one recount follows once the writes have settled. Updating
+	 * them batch by batch rewrote every touched park's lists each time (an L import took four times as
+	 * long).
+	 */
+	static final int BULK_CHANGES = 100;
+
+	/** How long no such write must have committed before the recount they wait for starts. */
+	static final long SETTLE_MILLIS = 3_000;
 
 	private final DatabaseManagementService dbms;
 
@@ -112,6 +131,12 @@ class GapStats implements DisposableBean {
 
 	/** {@link #RECOUNT_IN_PLACE}, lowered by tests to see the background recount. */
 	volatile long recountInPlace = RECOUNT_IN_PLACE;
+
+	/** {@link #SETTLE_MILLIS}, shortened by tests. */
+	volatile long settleMillis = SETTLE_MILLIS;
+
+	/** When the last write that left the counts to a recount committed ({@link System#nanoTime()}). */
+	private volatile long lastDeferred = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
 	/** {@code migrations}: the constraints the counts rely on exist before the listener runs. */
 	GapStats(ObjectProvider<EmbeddedNeo4j> embedded, SchemaMigrations migrations, GapProperties properties) {
@@ -317,6 +342,7 @@ class GapStats implements DisposableBean {
 		}
 		try {
 			this.recounter.execute(() -> {
+				settle();
 				this.recountQueued.set(false);
 				for (int attempt = 1; attempt <= 3 && !ready(); attempt++) {
 					try {
@@ -333,6 +359,30 @@ class GapStats implements DisposableBean {
 		catch (java.util.concurrent.RejectedExecutionException ex) {
 			this.recountQueued.set(false); // shutting down
 		}
+	}
+
+	/**
+	 * Waits until no write that leaves the counts to a recount has committed for {@link #settleMillis}:
+	 * an import's batches, one after another, get one recount after the last.
+	 */
+	private void settle() {
+		try {
+			while (true) {
+				long quietFor = (System.nanoTime() - this.lastDeferred) / 1_000_000;
+				if (quietFor >= this.settleMillis) {
+					return;
+				}
+				Thread.sleep(Math.min(this.settleMillis - quietFor, 100)); // an import's end may cut it short
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Whether the counts are kept but wait for a recount (reports count from the graph meanwhile). */
+	boolean pending() {
+		return kept() && !ready();
 	}
 
 	/**
@@ -563,10 +613,15 @@ class GapStats implements DisposableBean {
 		for (Relationship r : data.deletedRelationships()) {
 			structural |= classify(r, -1, deleted, deletedLabels, enterprises);
 		}
+		boolean runEnded = false;
 		for (PropertyEntry<Node> entry : data.assignedNodeProperties()) {
 			if (entry.key().equals("stage") && !Objects.equals(entry.previouslyCommittedValue(), entry.value())
 					&& entry.entity().hasLabel(CHAIN_NODE)) {
 				structural = true;
+			}
+			else if (entry.key().equals("status") && !UNFINISHED.contains(entry.value())
+					&& entry.entity().hasLabel(IMPORT_RUN)) {
+				runEnded = true; // the import's writes are over: its recount need not wait for them to settle
 			}
 		}
 		for (PropertyEntry<Node> entry : data.removedNodeProperties()) {
@@ -576,7 +631,7 @@ class GapStats implements DisposableBean {
 			}
 		}
 		if (!structural && enterprises.isEmpty()) {
-			return null;
+			return runEnded ? Boolean.FALSE : null;
 		}
 		Node meta = meta(tx);
 		boolean ready = Boolean.TRUE.equals(meta.getProperty("ready", false));
@@ -589,6 +644,10 @@ class GapStats implements DisposableBean {
 				meta.setProperty("ready", false);
 			}
 			return Boolean.TRUE; // a recount after the commit sees this transaction's changes
+		}
+		if (enterprises.size() > BULK_CHANGES && enterprises(tx) > this.recountInPlace) {
+			meta.setProperty("ready", false);
+			return Boolean.TRUE; // a bulk write: one recount once such writes have settled
 		}
 		Structure structure = new Structure(tx);
 		Map<String, Counts> delta = new HashMap<>();
@@ -617,7 +676,7 @@ class GapStats implements DisposableBean {
 			stored.add(counts);
 			stored.write(node);
 		});
-		return null;
+		return runEnded ? Boolean.FALSE : null;
 	}
 
 	/** The ends before the transaction: those after it minus the created plus the deleted. */
@@ -673,6 +732,12 @@ class GapStats implements DisposableBean {
 		@Override
 		public void afterCommit(TransactionData data, Boolean recount, GraphDatabaseService databaseService) {
 			if (Boolean.TRUE.equals(recount)) {
+				GapStats.this.lastDeferred = System.nanoTime();
+				recountLater();
+			}
+			else if (Boolean.FALSE.equals(recount)) {
+				// an import run ended: a recount its batches left pending starts now (none if the counts are ready)
+				GapStats.this.lastDeferred = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 				recountLater();
 			}
 		}

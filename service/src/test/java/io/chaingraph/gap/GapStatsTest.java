@@ -214,6 +214,37 @@ class GapStatsTest extends SecuredIntegrationTest {
 	}
 
 	@Test
+	void aBulkWriteOnALargeGraphLeavesTheCountsToOneRecountWhenTheImportEnds() {
+		this.stats.recountInPlace = 0;
+		this.stats.settleMillis = 60_000;
+		try {
+			int before = localCounts(this.gaps.chainGaps("t-park", "t-chain", 2, true)).get("t-n1");
+			// an import's batch: more enterprises than GapStats.BULK_CHANGES in one transaction
+			this.graph.write("""
+					MATCH (p:Park {id: 't-park'}), (n:ChainNode {id: 't-n1'})
+					UNWIND range(1, $n) AS i
+					CREATE (e:Entity:Enterprise {id: 'bulk-' + i, name: '批量企业' + i})-[:LOCATED_IN]->(p),
+					       (e)-[:OPERATES_IN]->(n)""", Map.of("n", GapStats.BULK_CHANGES + 50));
+			// not updated batch by batch: not ready, and reports count from the graph meanwhile
+			assertThat(this.stats.pending()).isTrue();
+			assertThat(localCounts(this.gaps.chainGaps("t-park", "t-chain", 2, true)))
+				.containsEntry("t-n1", before + GapStats.BULK_CHANGES + 50);
+			// while writes may still come, the recount waits for them to settle
+			Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(this.stats::pending);
+			// the import's run ends: the recount starts now, not a minute later
+			this.graph.write("CREATE (:ImportRun {id: 'bulk-run', status: 'RUNNING'})", Map.of());
+			this.graph.write("MATCH (r:ImportRun {id: 'bulk-run'}) SET r.status = 'SUCCEEDED'", Map.of());
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(this.stats::ready);
+			assertThat(stored().get("t-park").toString()).contains("t-n1=" + (before + GapStats.BULK_CHANGES + 50));
+			keptEqualsARecount();
+		}
+		finally {
+			this.stats.recountInPlace = GapStats.RECOUNT_IN_PLACE;
+			this.stats.settleMillis = GapStats.SETTLE_MILLIS;
+		}
+	}
+
+	@Test
 	void reportsFromTheCountsEqualReportsFromTheGraph() {
 		this.graph.write("""
 				MATCH (e:Enterprise {id: 't-e3'}), (p:Park {id: 't-sub'}), (n:ChainNode {id: 't-n2a'})
