@@ -54,16 +54,16 @@ final class MentionFinder {
 
 	/** Words (and characters) a new name starts after. */
 	private static final Pattern OPENERS = Pattern.compile(
-			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|联合|成立|设立|建设|打造|建成|包括|比如|会同|位于|举行|运行|设有|建有"
-					+ "|获批|获评|来到|走访|考察|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到");
+			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|联合|成立|设立|建设|打造|建成|规划|包括|比如|会同|位于|举行|运行|设有|建有"
+					+ "|获批|获评|来到|走访|考察|还有|拥有|业主|\\d+[年月日]|如|与|和|及|、|等|的|在|是|为|了|已|该|把|向|由|对|从|到");
 
 	/**
 	 * The openers an enterprise's registered name may itself contain (东莞市城市工程建设集团有限公司,
 	 * 联合发展有限公司): before 有限公司 they do not open a name.
 	 */
 	private static final Pattern ENTERPRISE_OPENERS = Pattern.compile(
-			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|包括|比如|会同|位于|举行|运行|设有|获批|获评|来到|走访|考察"
-					+ "|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到");
+			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|包括|比如|会同|位于|举行|运行|设有|获批|获评|来到|走访|考察|还有|拥有|业主"
+					+ "|\\d+[年月日]|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到");
 
 	/** Words that show a candidate is a phrase, not a name. */
 	private static final Pattern NOT_A_NAME = Pattern.compile(
@@ -80,7 +80,23 @@ final class MentionFinder {
 	 * not a name; a place name that starts with a numeral (四川, 九江, 十堰) is.
 	 */
 	private static final Pattern NUMERAL_START = Pattern.compile(
-			"^([一二三四五六七八九十两几多]+[个家大座批项港谷园所条]|[各该本此这那某])");
+			"^([一二三四五六七八九十两几多]+[个家大座批项港谷园所条]|[各该本此这那某]|[市省])");
+
+	/**
+	 * Words of industries, functions and scope (绿色, 新材料, 研发, 检测, 中国, 国际, …). A stem made of nothing else
+	 * describes a project or a kind of place (绿色新材料研发中心, 细胞质量检测中心, 氢能科技产业园, 国家数字服务出口基地);
+	 * a name also holds a place, a brand or a person's word (苏州…, 联东…, 香疗…).
+	 */
+	private static final Pattern GENERIC = longestFirst("中国", "国家", "国际", "全国", "全球", "东部",
+			"西部", "南部", "北部", "中部", "区域", "高端", "先进", "新型", "绿色", "智能", "智慧", "数字", "数据", "信息", "软件",
+			"网络", "人工智能", "算力", "计算", "超算", "科技", "技术", "创新", "创业", "双创", "研发", "研究", "检测", "测试",
+			"质量", "标准", "生产", "制造", "智造", "装备", "设备", "新材料", "材料", "新能源", "能源", "氢能", "储能", "电池",
+			"汽车", "零部件", "电子", "半导体", "集成电路", "芯片", "生物", "医药", "医疗", "器械", "健康", "生命", "细胞",
+			"基因", "药物", "化工", "物流", "仓储", "进出口", "集散", "贸易", "金融", "服务", "孵化", "加速", "转化", "成果",
+			"示范", "特色", "综合", "产业", "工业", "企业", "公共", "平台", "系统", "集成", "工程", "文化", "旅游", "农业",
+			"现代", "未来", "出口", "主题", "标杆", "配套", "产学研", "中试", "产业化", "专业化", "精深", "加工", "食品",
+			"农产品", "康养", "航空", "航天", "无人机", "低空", "大数据", "数据中心", "云存储", "存储", "分布式", "运营",
+			"检验", "物联网", "互联网", "通信", "电商", "直播", "光伏", "风电", "(", ")", "·");
 
 	/**
 	 * A park or platform ending that goes on as an enterprise's name (济宁创新谷集团) or as a place (…中心服务区,
@@ -145,6 +161,10 @@ final class MentionFinder {
 					keep = false;
 				}
 			}
+			List<Mention> known = covered.stream().filter(m -> m.known() != null).toList();
+			if (keep && !known.isEmpty() && describes(fresh, known)) {
+				keep = false; // 浪潮 + 云计算中心, 共青城低空经济产业园 + 无人机生产制造中心: a known name's facility
+			}
 			if (keep) {
 				mentions.removeAll(covered);
 				mentions.add(fresh);
@@ -152,6 +172,35 @@ final class MentionFinder {
 		}
 		mentions.sort(Comparator.comparingInt(Mention::start));
 		return mentions;
+	}
+
+	/**
+	 * Whether a candidate that holds names of the graph only adds a description to them: without those
+	 * names and its ending, nothing but {@link #GENERIC} words is left (天津软件园 + 创新中心, 浪潮 + 云计算中心).
+	 */
+	/** An alternation of the words, the longest first (产业化 before 产业), each taken literally. */
+	private static Pattern longestFirst(String... words) {
+		return Pattern.compile(java.util.Arrays.stream(words)
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.map(Pattern::quote)
+			.collect(java.util.stream.Collectors.joining("|")));
+	}
+
+	private static boolean describes(Mention fresh, List<Mention> covered) {
+		List<Mention> inside = new ArrayList<>(covered);
+		inside.sort(Comparator.comparingInt(Mention::start).reversed());
+		StringBuilder rest = new StringBuilder(fresh.surface());
+		for (Mention m : inside) {
+			rest.delete(m.start() - fresh.start(), m.end() - fresh.start());
+		}
+		String words = rest.toString();
+		for (String ending : ENDINGS.keySet()) { // longest first
+			if (words.endsWith(ending)) {
+				words = words.substring(0, words.length() - ending.length());
+				break;
+			}
+		}
+		return GENERIC.matcher(words).replaceAll("").isEmpty();
 	}
 
 	/** Names ending like an organisation's, opened by punctuation or one of {@link #OPENERS}. */
@@ -181,6 +230,7 @@ final class MentionFinder {
 							|| GOES_ON.matcher(paragraph.substring(end)).find()
 							|| (ending.group().equals("园") && BEFORE_A_PARK_WORD.indexOf(stem.charAt(stem.length() - 1)) >= 0)))
 					|| QUANTITY.matcher(name).find() || NUMERAL_START.matcher(name).find()
+					|| GENERIC.matcher(stem).replaceAll("").isEmpty()
 					|| !Character.UnicodeScript.of(name.codePointAt(0)).equals(Character.UnicodeScript.HAN)) {
 				continue;
 			}
@@ -203,7 +253,7 @@ final class MentionFinder {
 		for (String platform : List.of("研究院", "实验室", "中心")) {
 			endings.put(platform, "Platform");
 		}
-		for (String park : List.of("产业园区", "科创园区", "产业园", "科创园", "园区", "谷", "园")) {
+		for (String park : List.of("产业园区", "科创园区", "产业园", "科创园", "园区", "基地", "谷", "园")) {
 			endings.put(park, "Park");
 		}
 		return endings;

@@ -37,8 +37,9 @@ class MentionFinderTest {
 	void aParkThatOpensIsNotANewParkCalledItsNamePlusTheVerb() {
 		assertThat(names("天津软件园开园仪式举行。")).containsExactly("park-tj");
 		assertThat(names("成都天府国际生物城正式开园，入园企业17家。")).containsExactly("park-biocity");
-		// a name of the graph followed by more of a name is the longer name
-		assertThat(names("开园仪式在天津软件园创新中心举办。")).containsExactly("Platform:天津软件园创新中心");
+		// a name of the graph followed by more of a name is the longer name; followed by a description, itself
+		assertThat(names("园区位于成都高新区菁蓉汇创新中心。")).containsExactly("Platform:成都高新区菁蓉汇创新中心");
+		assertThat(names("开园仪式在天津软件园创新中心举办。")).containsExactly("park-tj");
 	}
 
 	@Test
@@ -63,6 +64,19 @@ class MentionFinderTest {
 		assertThat(names("考察组走访了某阀门科技有限公司。")).isEmpty();
 		assertThat(names("成都天府软件园位于成都高新区南部园区。")).containsExactly("Park:成都天府软件园", "park-cd");
 		assertThat(names("总部和全球研发中心、研发中心、会议中心")).isEmpty();
+	}
+
+	@Test
+	void aDescriptionIsNotANameButAPlaceOrABrandMakesOne() {
+		assertThat(names("二期为绿色新材料研发中心和新材料进出口集散中心。")).isEmpty();
+		assertThat(names("合作建设氢能科技产业园，获批国家数字服务出口基地。")).isEmpty();
+		assertThat(names("7月中旬，市投资促进苏州中心赴苏州招商。")).isEmpty();
+		assertThat(names("高标准规划先进材料（半导体）产业园。")).isEmpty();
+		assertThat(names("又启动建设占地3000多亩的长三角汽车科创基地。")).containsExactly("Park:长三角汽车科创基地");
+		assertThat(names("中国西部香疗产业园等项目完成签约。")).containsExactly("Park:中国西部香疗产业园");
+		// a chain's name inside a name is the name's, not a mention of the chain
+		assertThat(names("5月8日，成都·广安生物医药产业协作研发基地开园。"))
+			.containsExactly("Park:成都·广安生物医药产业协作研发基地");
 	}
 
 	@Test
