@@ -52,18 +52,21 @@ final class MentionFinder {
 
 	private static final Pattern ENDING = Pattern.compile(String.join("|", ENDINGS.keySet()));
 
-	/** Words (and characters) a new name starts after. */
-	private static final Pattern OPENERS = Pattern.compile(
-			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|联合|成立|设立|建设|打造|建成|规划|包括|比如|会同|位于|举行|运行|设有|建有"
-					+ "|获批|获评|来到|走访|考察|还有|拥有|业主|\\d+[年月日]|如|与|和|及|、|等|的|在|是|为|了|已|该|把|向|由|对|从|到");
+	/**
+	 * Words (and characters) a new name starts after, also inside an enterprise's registered name: verbs of
+	 * moving in and visiting, conjunctions, particles, dates.
+	 */
+	private static final String OPENING_WORDS = "落地|入驻|签约|落户|其中|走进|引进|引育|依托|包括|比如|会同|位于|举行|运行|设有"
+			+ "|获批|获评|来到|走访|考察|还有|拥有|业主|\\d+[年月日]|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到";
+
+	/** Words a new park's or platform's name starts after. */
+	private static final Pattern OPENERS = Pattern.compile(OPENING_WORDS + "|联合|成立|设立|建设|打造|建成|规划|建有|该");
 
 	/**
-	 * The openers an enterprise's registered name may itself contain (东莞市城市工程建设集团有限公司,
-	 * 联合发展有限公司): before 有限公司 they do not open a name.
+	 * Words an enterprise's name starts after: not those its registered name may itself contain
+	 * (东莞市城市工程建设集团有限公司, 联合发展有限公司).
 	 */
-	private static final Pattern ENTERPRISE_OPENERS = Pattern.compile(
-			"落地|入驻|签约|落户|其中|走进|引进|引育|依托|包括|比如|会同|位于|举行|运行|设有|获批|获评|来到|走访|考察|还有|拥有|业主"
-					+ "|\\d+[年月日]|如|与|和|及|、|等|的|在|是|为|了|已|把|向|由|对|从|到");
+	private static final Pattern ENTERPRISE_OPENERS = Pattern.compile(OPENING_WORDS);
 
 	/** Words that show a candidate is a phrase, not a name. */
 	private static final Pattern NOT_A_NAME = Pattern.compile(
@@ -174,10 +177,6 @@ final class MentionFinder {
 		return mentions;
 	}
 
-	/**
-	 * Whether a candidate that holds names of the graph only adds a description to them: without those
-	 * names and its ending, nothing but {@link #GENERIC} words is left (天津软件园 + 创新中心, 浪潮 + 云计算中心).
-	 */
 	/** An alternation of the words, the longest first (产业化 before 产业), each taken literally. */
 	private static Pattern longestFirst(String... words) {
 		return Pattern.compile(java.util.Arrays.stream(words)
@@ -186,6 +185,10 @@ final class MentionFinder {
 			.collect(java.util.stream.Collectors.joining("|")));
 	}
 
+	/**
+	 * Whether a candidate that holds names of the graph only adds a description to them: without those
+	 * names and its ending, nothing but {@link #GENERIC} words is left (天津软件园 + 创新中心, 浪潮 + 云计算中心).
+	 */
 	private static boolean describes(Mention fresh, List<Mention> covered) {
 		List<Mention> inside = new ArrayList<>(covered);
 		inside.sort(Comparator.comparingInt(Mention::start).reversed());
