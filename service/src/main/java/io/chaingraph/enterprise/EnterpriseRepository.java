@@ -141,11 +141,35 @@ class EnterpriseRepository {
 			}
 			RETURN id AS key, m""";
 
-	private static final String FILTER = """
-			MATCH (e:Enterprise)
-			WHERE ($parkId IS NULL
-			       OR ($subParks AND EXISTS { (e)-[:LOCATED_IN]->(:Park)-[:PART_OF*0..10]->(:Park {id: $parkId}) })
-			       OR (NOT $subParks AND EXISTS { (e)-[:LOCATED_IN]->(:Park {id: $parkId}) }))
+	/**
+	 * Where the enterprises a filter can match are read from: with a park, walked from the park (an
+	 * enterprise is located in at most one park, parks form a tree, so none comes twice); without one, every
+	 * enterprise, for a page by name in the order of the {@code (name, id)} index, so that the page ends
+	 * once it is full instead of after sorting them all. On L (a million enterprises) a park's first page
+	 * took over 10 s when every enterprise was checked for the park; a small park's now takes milliseconds.
+	 */
+	private static String source(EnterpriseFilter filter, EnterpriseSort sort) {
+		if (filter.parkId() != null) {
+			return """
+					MATCH (scope:Park {id: $parkId})<-[:PART_OF*0..10]-(loc:Park)<-[:LOCATED_IN]-(e:Enterprise)
+					WHERE ($subParks OR loc = scope)
+					""";
+		}
+		if (sort != null && sort.inNameOrder()) {
+			return """
+					MATCH (e:Enterprise)
+					USING INDEX e:Enterprise(name, id)
+					WHERE e.name IS NOT NULL AND e.id IS NOT NULL
+					""";
+		}
+		return """
+				MATCH (e:Enterprise)
+				WHERE true
+				""";
+	}
+
+	/** The filter's conditions other than the park's, each true when its value is not given. */
+	private static final String CONDITIONS = """
 			  AND ($region IS NULL OR e.region STARTS WITH $region)
 			  AND ($employeesMin IS NULL OR e.employees >= $employeesMin)
 			  AND ($employeesMax IS NULL OR e.employees <= $employeesMax)
@@ -159,6 +183,11 @@ class EnterpriseRepository {
 			  AND ($stage IS NULL OR EXISTS { (e)-[:OPERATES_IN]->(:ChainNode {stage: $stage}) })
 			""";
 
+	/** The enterprises matching a filter, as {@code e}; a sort in name order reads them in that order. */
+	private static String filtered(EnterpriseFilter filter, EnterpriseSort sort) {
+		return source(filter, sort) + CONDITIONS;
+	}
+
 	/**
 	 * Enterprises matching every given filter, a keyset page in the sort's order, and the total when asked.
 	 * @param after the decoded cursor of the sort's list, or null for the first page
@@ -168,12 +197,12 @@ class EnterpriseRepository {
 		Map<String, Object> parameters = new java.util.HashMap<>(sort.parameters(after));
 		parameters.putAll(filter.parameters());
 		parameters.put("limit", first + 1);
-		List<EnterpriseEdge> edges = this.graph.list(FILTER + sort.after(after) + "RETURN e, " + sort.values()
+		List<EnterpriseEdge> edges = this.graph.list(filtered(filter, sort) + sort.after(after) + "RETURN e, " + sort.values()
 				+ " AS keys ORDER BY " + sort.orderBy() + " LIMIT $limit", parameters,
 				r -> new EnterpriseEdge(sort.cursor(this.cursors, r.get("keys").asList(v -> v.asObject())),
 						Enterprise.from(r.get("e")), null, null));
 		Integer total = withTotal
-				? this.graph.one(FILTER + "RETURN count(e) AS total", parameters, r -> r.get("total").asInt()).orElse(0)
+				? this.graph.one(filtered(filter, null) + "RETURN count(e) AS total", parameters, r -> r.get("total").asInt()).orElse(0)
 				: null;
 		return EnterpriseConnection.ofEdges(edges, first, after != null, total);
 	}
@@ -183,7 +212,7 @@ class EnterpriseRepository {
 	 * (the 100 largest of each), in one statement.
 	 */
 	EnterpriseStats stats(EnterpriseFilter filter) {
-		return this.graph.one(FILTER + """
+		return this.graph.one(filtered(filter, null) + """
 				WITH collect(e) AS es
 				CALL {
 				  WITH es

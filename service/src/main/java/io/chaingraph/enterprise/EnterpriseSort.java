@@ -63,6 +63,16 @@ record EnterpriseSort(String list, List<Key> keys) {
 		return new EnterpriseSort(list, List.copyOf(keys));
 	}
 
+	/**
+	 * Whether this is the order of the {@code (name, id)} index, either way (names are required, so the
+	 * index holds every enterprise).
+	 */
+	boolean inNameOrder() {
+		return this.keys.size() == 2 && this.keys.get(0).expression().equals("e.name")
+				&& this.keys.get(1).expression().equals("e.id")
+				&& this.keys.get(0).descending() == this.keys.get(1).descending();
+	}
+
 	/** {@code ORDER BY} of the keys. */
 	String orderBy() {
 		return String.join(", ", this.keys.stream().map(k -> k.expression() + (k.descending() ? " DESC" : "")).toList());

@@ -36,10 +36,12 @@ class CypherStringBuildingTest {
 			// Labels and relationship types of the load plan: constants of DatasetFormat, never dataset text
 			// (the ninth: MISSING_ENDS, the ends a merge will lock).
 			"io/chaingraph/importing/load/PlanLoader.java", 9,
-			// The order of the enterprises list: its sort keys, keyset condition and ORDER BY are fixed
-			// fragments of EnterpriseSort chosen by the orderBy enum, never request text; the cursor's values
-			// are parameters ($after0, …).
-			"io/chaingraph/enterprise/EnterpriseRepository.java", 1,
+			// The enterprises list, its total and its stats: where the enterprises are read from (the park's
+			// walk, the name index's order, or all) is one of three fixed texts chosen by whether a park is
+			// given and by the sort; the sort keys, keyset condition and ORDER BY are fixed fragments of
+			// EnterpriseSort chosen by the orderBy enum, never request text; the park and the cursor's values are
+			// parameters ($parkId, $after0, …).
+			"io/chaingraph/enterprise/EnterpriseRepository.java", 3,
 			// The benchmark's LOAD CSV reference loader: file names, column names, labels and relationship
 			// types are constants of the benchmark, never request or dataset text; it serves no request.
 			"io/chaingraph/bench/LoadCsvReference.java", 11);

@@ -93,6 +93,19 @@ class LookupTest extends GraphQlTestSupport {
 	}
 
 	@Test
+	void eachParkOfAListGetsItsOwnPlatformsByName() {
+		new Fixtures(this.graph).cypher("""
+				MATCH (l:Park {id: 'L'}), (lss:Park {id: 'LSS'})
+				CREATE (:Platform:Entity {id: 'P3', name: 'A 检测中心', aliases: [], kind: 'TESTING'})-[:LOCATED_IN]->(l),
+				       (:Platform:Entity {id: 'P4', name: 'B 孵化器', aliases: [], kind: 'INCUBATOR'})-[:LOCATED_IN]->(lss)""");
+		GraphQlResponse all = run("parks", "includeSubParks", true);
+		assertThat(pluck(all, "parks", "id")).containsExactly("L", "LS", "LSS", "M");
+		// a sub-park's platforms are its own, not its parent's; enterprises located in a park are not platforms
+		assertThat(pluck(all, "parks", "platforms")).containsExactly(
+				List.of(Map.of("id", "P3"), Map.of("id", "P1")), List.of(), List.of(Map.of("id", "P4")), List.of());
+	}
+
+	@Test
 	void enterpriseWithEveryField() {
 		GraphQlResponse r = run("enterprise", "id", "x1");
 		assertThat((Object) at(r, "enterprise.id")).isEqualTo("x1");

@@ -148,6 +148,29 @@ class PaginationTest extends GraphQlTestSupport {
 			.containsExactlyElementsOf(deep);
 	}
 
+	/**
+	 * A park holding most of the graph's enterprises is read in the name index's order, a small one walked
+	 * and sorted (the choice is the page statement's, per park): asked together, in one statement, each
+	 * gets its own page, and so does the large park asked for a page larger than the walk.
+	 */
+	@Test
+	void aLargeAndASmallParkAskedTogetherEachGetTheirOwnPage() {
+		new Fixtures(this.graph).cypher("""
+				CREATE (:Enterprise:Entity {id: 'X1', name: 'X1 小园企业', aliases: [], tags: []})
+				         -[:LOCATED_IN]->(:Park:Entity {id: 'PX', name: 'PX', aliases: []})""");
+		List<String> deep = expected(f -> true);
+		long before = this.graph.statementCount();
+		GraphQlResponse r = run("parksEnterprises", "first", 3);
+		// the parks, and one page statement for both
+		assertThat(this.graph.statementCount() - before).isEqualTo(2);
+		assertThat(pluck(r, "parks", "id")).containsExactly("PG", "PX");
+		assertThat(pluck(r, "parks[0].enterprises.edges", "node.id")).containsExactlyElementsOf(deep.subList(0, 3));
+		assertThat(pluck(r, "parks[1].enterprises.edges", "node.id")).containsExactly("X1");
+		GraphQlResponse whole = run("parksEnterprises", "first", ENTERPRISES + 1);
+		assertThat(pluck(whole, "parks[0].enterprises.edges", "node.id")).containsExactlyElementsOf(deep);
+		assertThat(pluck(whole, "parks[1].enterprises.edges", "node.id")).containsExactly("X1");
+	}
+
 	@Test
 	void chainNodeEnterprisesAcrossPagesCountEachEnterpriseOnce() {
 		List<String> deep = expected(f -> f.onSegment() || f.onSubSegment());
@@ -164,6 +187,8 @@ class PaginationTest extends GraphQlTestSupport {
 			.containsExactlyElementsOf(expected(f -> true));
 		List<String> inSub = expected(Firm::inSubPark);
 		assertThat(walk("enterprises", "enterprises", 2, inSub.size(), "parkId", "PGS")).containsExactlyElementsOf(inSub);
+		// no park: every enterprise, in the name index's order
+		assertThat(walk("enterprises", "enterprises", 5, ENTERPRISES)).containsExactlyElementsOf(expected(f -> true));
 	}
 
 	@Test
