@@ -144,8 +144,8 @@ class EnterpriseRepository {
 	/**
 	 * Where the enterprises a filter can match are read from: with a park, walked from the park (an
 	 * enterprise is located in at most one park, parks form a tree, so none comes twice); without one, every
-	 * enterprise, for a page by name in the order of the {@code (name, id)} index, so that the page ends
-	 * once it is full instead of after sorting them all. On L (a million enterprises) a park's first page
+	 * enterprise, for a page by name with no other condition in the order of the {@code (name, id)} index,
+	 * so that the page ends once it is full instead of after sorting them all. On L (a million enterprises) a park's first page
 	 * took over 10 s when every enterprise was checked for the park; a small park's now takes milliseconds.
 	 */
 	private static String source(EnterpriseFilter filter, EnterpriseSort sort) {
@@ -155,7 +155,7 @@ class EnterpriseRepository {
 					WHERE ($subParks OR loc = scope)
 					""";
 		}
-		if (sort != null && sort.inNameOrder()) {
+		if (sort != null && sort.inNameOrder() && filter.onlyPark()) {
 			return """
 					MATCH (e:Enterprise)
 					USING INDEX e:Enterprise(name, id)
@@ -167,6 +167,46 @@ class EnterpriseRepository {
 				WHERE true
 				""";
 	}
+
+	/**
+	 * A page by name of a park's enterprises, the way {@code Park.enterprises} reads one: a park holding
+	 * many of the graph's enterprises (its {@code LOCATED_IN} degrees squared above the page size times all
+	 * enterprises) in the name index's order, each checked for the park, until the page is full; a small
+	 * one walked from the park and sorted. The other way's bound is null, so it reads nothing. On L's
+	 * largest park (135,600 enterprises) the first page took 1.2 s walked and sorted.
+	 */
+	private static final String LARGE_OR_SMALL_PARK_START = """
+			CALL { MATCH (x:Enterprise) RETURN count(x) AS enterprises }
+			MATCH (scope:Park {id: $parkId})
+			CALL {
+			  WITH scope
+			  MATCH (scope)<-[:PART_OF*0..10]-(loc:Park)
+			  WHERE $subParks OR loc = scope
+			  RETURN sum(COUNT { (loc)<-[:LOCATED_IN]-() }) AS located
+			}
+			WITH scope, located * located > $limit * enterprises AS large
+			CALL {
+			  WITH scope, large
+			  WITH scope WHERE NOT large
+			  MATCH (scope)<-[:PART_OF*0..10]-(loc:Park)<-[:LOCATED_IN]-(e:Enterprise)
+			  WHERE ($subParks OR loc = scope)
+			""";
+
+	private static final String LARGE_OR_SMALL_PARK_MIDDLE = """
+			  RETURN e ORDER BY e.name, e.id LIMIT $limit
+			  UNION ALL
+			  WITH scope, large
+			  WITH scope, CASE WHEN large THEN coalesce($after0, '') END AS fromName
+			  MATCH (e:Enterprise)
+			  USING INDEX e:Enterprise(name, id)
+			  WHERE e.name >= fromName AND e.id IS NOT NULL
+			    AND EXISTS { (e)-[:LOCATED_IN]->(loc:Park)-[:PART_OF*0..10]->(scope) WHERE $subParks OR loc = scope }
+			""";
+
+	private static final String LARGE_OR_SMALL_PARK_END = """
+			  RETURN e ORDER BY e.name, e.id LIMIT $limit
+			}
+			""";
 
 	/** The filter's conditions other than the park's, each true when its value is not given. */
 	private static final String CONDITIONS = """
@@ -197,7 +237,13 @@ class EnterpriseRepository {
 		Map<String, Object> parameters = new java.util.HashMap<>(sort.parameters(after));
 		parameters.putAll(filter.parameters());
 		parameters.put("limit", first + 1);
-		List<EnterpriseEdge> edges = this.graph.list(filtered(filter, sort) + sort.after(after) + "RETURN e, " + sort.values()
+		String page = (filter.parkId() != null && filter.onlyPark() && sort.inNameOrder() && !sort.descending())
+				? LARGE_OR_SMALL_PARK_START + CONDITIONS + sort.after(after) + LARGE_OR_SMALL_PARK_MIDDLE + CONDITIONS
+						+ sort.after(after) + LARGE_OR_SMALL_PARK_END
+				: filtered(filter, sort) + sort.after(after);
+		// the large park's index bound is the cursor's name, or none on the first page
+		parameters.putIfAbsent("after0", null);
+		List<EnterpriseEdge> edges = this.graph.list(page + "RETURN e, " + sort.values()
 				+ " AS keys ORDER BY " + sort.orderBy() + " LIMIT $limit", parameters,
 				r -> new EnterpriseEdge(sort.cursor(this.cursors, r.get("keys").asList(v -> v.asObject())),
 						Enterprise.from(r.get("e")), null, null));
@@ -270,6 +316,16 @@ class EnterpriseRepository {
 			employees = (employees != null) ? employees : IntRange.ANY;
 			revenue = (revenue != null) ? revenue : FloatRange.ANY;
 			founded = (founded != null) ? founded : IntRange.ANY;
+		}
+
+		/**
+		 * Whether nothing but (at most) the park is asked for. Only then is a page read in the name index's
+		 * order: with another condition it may match few or none, and the index would be read to its end.
+		 */
+		boolean onlyPark() {
+			return this.nodeId == null && this.tags.isEmpty() && this.stage == null
+					&& (this.region == null || this.region.isBlank()) && this.employees.equals(IntRange.ANY)
+					&& this.revenue.equals(FloatRange.ANY) && this.founded.equals(IntRange.ANY);
 		}
 
 		Map<String, Object> parameters() {

@@ -73,6 +73,11 @@ record EnterpriseSort(String list, List<Key> keys) {
 				&& this.keys.get(0).descending() == this.keys.get(1).descending();
 	}
 
+	/** Whether the first key sorts descending. */
+	boolean descending() {
+		return this.keys.get(0).descending();
+	}
+
 	/** {@code ORDER BY} of the keys. */
 	String orderBy() {
 		return String.join(", ", this.keys.stream().map(k -> k.expression() + (k.descending() ? " DESC" : "")).toList());
