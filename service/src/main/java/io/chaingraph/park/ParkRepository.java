@@ -112,7 +112,7 @@ class ParkRepository {
 	 * a walk in name order then meets a page of its enterprises sooner than a walk of the park would end)
 	 * is read from the {@code (name, id)} index in order, each enterprise checked for the park, and stops at
 	 * the page's end. The other way's bound is null there, so it reads nothing. On L's largest park (135,600
-	 * enterprises of a million) the first page takes milliseconds instead of the 1.5 s its sort took.
+	 * enterprises of a million) the first page takes milliseconds this way and 1.4 s walked and sorted.
 	 * An enterprise is located in at most one park, and parks form a tree ({@code docs/design.md}).
 	 */
 	private static final String ENTERPRISE_PAGE = """
