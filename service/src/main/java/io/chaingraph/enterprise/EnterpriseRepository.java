@@ -8,6 +8,7 @@ import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.common.Props;
 import io.chaingraph.config.Graph;
+import io.chaingraph.config.NamedQueries;
 import io.chaingraph.entity.ChainNode;
 import io.chaingraph.entity.Enterprise;
 import io.chaingraph.entity.Park;
@@ -169,45 +170,8 @@ class EnterpriseRepository {
 				""";
 	}
 
-	/**
-	 * A page by name of a park's enterprises, the way {@code Park.enterprises} reads one: a park holding
-	 * many of the graph's enterprises (its {@code LOCATED_IN} degrees squared above the page size times all
-	 * enterprises) in the name index's order, each checked for the park, until the page is full; a small
-	 * one walked from the park and sorted. The other way's bound is null, so it reads nothing. On L's
-	 * largest park (135,600 enterprises) the first page takes 1.2 s walked and sorted, milliseconds this way.
-	 */
-	private static final String LARGE_OR_SMALL_PARK_START = """
-			CALL { MATCH (x:Enterprise) RETURN count(x) AS enterprises }
-			MATCH (scope:Park {id: $parkId})
-			CALL {
-			  WITH scope
-			  MATCH (scope)<-[:PART_OF*0..10]-(loc:Park)
-			  WHERE $subParks OR loc = scope
-			  RETURN sum(COUNT { (loc)<-[:LOCATED_IN]-() }) AS located
-			}
-			WITH scope, located * located > $limit * enterprises AS large
-			CALL {
-			  WITH scope, large
-			  WITH scope WHERE NOT large
-			  MATCH (scope)<-[:PART_OF*0..10]-(loc:Park)<-[:LOCATED_IN]-(e:Enterprise)
-			  WHERE ($subParks OR loc = scope)
-			""";
-
-	private static final String LARGE_OR_SMALL_PARK_MIDDLE = """
-			  RETURN e ORDER BY e.name, e.id LIMIT $limit
-			  UNION ALL
-			  WITH scope, large
-			  WITH scope, CASE WHEN large THEN coalesce($after0, '') END AS fromName
-			  MATCH (e:Enterprise)
-			  USING INDEX e:Enterprise(name, id)
-			  WHERE e.name >= fromName AND e.id IS NOT NULL
-			    AND EXISTS { (e)-[:LOCATED_IN]->(loc:Park)-[:PART_OF*0..10]->(scope) WHERE $subParks OR loc = scope }
-			""";
-
-	private static final String LARGE_OR_SMALL_PARK_END = """
-			  RETURN e ORDER BY e.name, e.id LIMIT $limit
-			}
-			""";
+	/** A page of a park's enterprises by name, see {@code cypher/queries/park-enterprises-page.cypher}. */
+	private static final String PARK_PAGE = NamedQueries.load("park-enterprises-page.cypher");
 
 	/** The filter's conditions other than the park's, each true when its value is not given. */
 	private static final String CONDITIONS = """
@@ -238,16 +202,26 @@ class EnterpriseRepository {
 		Map<String, Object> parameters = new java.util.HashMap<>(sort.parameters(after));
 		parameters.putAll(filter.parameters());
 		parameters.put("limit", first + 1);
-		String page = (filter.parkId() != null && filter.onlyPark() && sort.inNameOrder() && !sort.descending())
-				? LARGE_OR_SMALL_PARK_START + CONDITIONS + sort.after(after) + LARGE_OR_SMALL_PARK_MIDDLE + CONDITIONS
-						+ sort.after(after) + LARGE_OR_SMALL_PARK_END
-				: filtered(filter, sort) + sort.after(after);
-		// the large park's index bound is the cursor's name, or none on the first page
-		parameters.putIfAbsent("after0", null);
-		List<EnterpriseEdge> edges = this.graph.list(page + "RETURN e, " + sort.values()
-				+ " AS keys ORDER BY " + sort.orderBy() + " LIMIT $limit", parameters,
-				r -> new EnterpriseEdge(sort.cursor(this.cursors, r.get("keys").asList(v -> v.asObject())),
-						Enterprise.from(r.get("e")), null, null));
+		List<EnterpriseEdge> edges;
+		if (filter.parkId() != null && filter.onlyPark() && sort.inNameOrder() && !sort.descending()) {
+			// the park's page the way Park.enterprises reads it: a large park in the name index's order
+			Map<String, Object> page = new java.util.HashMap<>();
+			page.put("ids", List.of(filter.parkId()));
+			page.put("deep", filter.includeSubParks());
+			page.put("afterName", parameters.get("after0"));
+			page.put("afterId", parameters.get("after1"));
+			page.put("limit", first + 1);
+			edges = this.graph.list(PARK_PAGE, page, r -> {
+				Enterprise e = Enterprise.from(r.get("e"));
+				return new EnterpriseEdge(sort.cursor(this.cursors, List.of(e.name(), e.id())), e, null, null);
+			});
+		}
+		else {
+			edges = this.graph.list(filtered(filter, sort) + sort.after(after) + "RETURN e, " + sort.values()
+					+ " AS keys ORDER BY " + sort.orderBy() + " LIMIT $limit", parameters,
+					r -> new EnterpriseEdge(sort.cursor(this.cursors, r.get("keys").asList(v -> v.asObject())),
+							Enterprise.from(r.get("e")), null, null));
+		}
 		Integer total = withTotal
 				? this.graph.one(filtered(filter, null) + "RETURN count(e) AS total", parameters, r -> r.get("total").asInt()).orElse(0)
 				: null;

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import io.chaingraph.common.Cursors;
 import io.chaingraph.common.KeysetPage;
 import io.chaingraph.config.Graph;
+import io.chaingraph.config.NamedQueries;
 import io.chaingraph.enterprise.EnterpriseConnection;
 import io.chaingraph.enterprise.EnterpriseEdge;
 import io.chaingraph.entity.Chain;
@@ -105,47 +106,13 @@ class ParkRepository {
 				r -> new ParkChain(Chain.from(r.get("c")), r.get("priority").isNull() ? null : r.get("priority").asInt()));
 	}
 
-	/**
-	 * A page of a park's enterprises by (name, id), two ways chosen per park in the statement. A park holding
-	 * few of the graph's enterprises is walked from the park and its page sorted; a large park (its
-	 * {@code LOCATED_IN} relationships, read as degrees, squared above the page size times all enterprises:
-	 * a walk in name order then meets a page of its enterprises sooner than a walk of the park would end)
-	 * is read from the {@code (name, id)} index in order, each enterprise checked for the park, and stops at
-	 * the page's end. The other way's bound is null there, so it reads nothing. On L's largest park (135,600
-	 * enterprises of a million) the first page takes milliseconds this way and 1.4 s walked and sorted.
-	 * An enterprise is located in at most one park, and parks form a tree ({@code docs/design.md}).
-	 */
-	private static final String ENTERPRISE_PAGE = """
-			CALL { MATCH (x:Enterprise) RETURN count(x) AS enterprises }
-			UNWIND $ids AS id
-			MATCH (p:Park {id: id})
-			CALL {
-			  WITH p
-			  MATCH (p)<-[:PART_OF*0..10]-(loc:Park)
-			  WHERE $deep OR loc = p
-			  RETURN sum(COUNT { (loc)<-[:LOCATED_IN]-() }) AS located
-			}
-			WITH id, p, located * located > $limit * enterprises AS large
-			CALL {
-			  WITH p, large
-			  WITH p WHERE NOT large
-			  MATCH (p)<-[:PART_OF*0..10]-(loc:Park)<-[:LOCATED_IN]-(e:Enterprise)
-			  WHERE ($deep OR loc = p)
-			    AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
-			  RETURN e ORDER BY e.name, e.id LIMIT $limit
-			  UNION ALL
-			  WITH p, large
-			  WITH p, CASE WHEN large THEN coalesce($afterName, '') END AS fromName
-			  MATCH (e:Enterprise)
-			  USING INDEX e:Enterprise(name, id)
-			  WHERE e.name >= fromName AND e.id IS NOT NULL
-			    AND ($afterName IS NULL OR e.name > $afterName OR e.id > $afterId)
-			    AND EXISTS { (e)-[:LOCATED_IN]->(loc:Park)-[:PART_OF*0..10]->(p) WHERE $deep OR loc = p }
-			  RETURN e ORDER BY e.name, e.id LIMIT $limit
-			}
-			RETURN id AS key, e""";
+	/** A page of each park's enterprises by name, see {@code cypher/queries/park-enterprises-page.cypher}. */
+	private static final String ENTERPRISE_PAGE = NamedQueries.load("park-enterprises-page.cypher");
 
-	/** Counted per park of the scope, no enterprise twice (see {@link #ENTERPRISE_PAGE}): no set of them is built. */
+	/**
+	 * Counted per park of the scope: an enterprise sits in one park at most and parks form a tree, so none is
+	 * counted twice and no set of them is built.
+	 */
 	private static final String ENTERPRISE_TOTAL = """
 			UNWIND $ids AS id
 			MATCH (p:Park {id: id})

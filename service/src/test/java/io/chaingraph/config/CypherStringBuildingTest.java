@@ -37,8 +37,8 @@ class CypherStringBuildingTest {
 			// (the ninth: MISSING_ENDS, the ends a merge will lock).
 			"io/chaingraph/importing/load/PlanLoader.java", 9,
 			// The enterprises list, its total and its stats: where the enterprises are read from (the park's
-			// walk, the name index's order, all, or a park's page by name either way) is one of four fixed
-			// texts chosen by whether a park is given and by the sort; the sort keys, keyset condition and ORDER BY are fixed fragments of
+			// walk, the name index's order, or all) is one of three fixed texts chosen by whether a park is
+			// given and by the sort; the sort keys, keyset condition and ORDER BY are fixed fragments of
 			// EnterpriseSort chosen by the orderBy enum, never request text; the park and the cursor's values are
 			// parameters ($parkId, $after0, …).
 			"io/chaingraph/enterprise/EnterpriseRepository.java", 3,
