@@ -177,7 +177,7 @@ class EnterpriseRepository {
 	 * The filter's conditions other than the park's, each true when its value is not given. They come in one
 	 * map parameter, {@code $where}: Neo4j caches a plan per statement and combination of parameter types, and
 	 * a value left out is a null, a type of its own, so separate parameters would plan the same statement
-	 * again for every combination of filters a user tries (about half a second each on L).
+	 * again for every combination of filters a user tries (0.2–0.4 s each on L, see BENCHMARKS.md).
 	 */
 	private static final String CONDITIONS = """
 			  AND ($where.region IS NULL OR e.region STARTS WITH $where.region)
