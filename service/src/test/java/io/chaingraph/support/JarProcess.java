@@ -64,7 +64,11 @@ public final class JarProcess implements AutoCloseable {
 	/** SIGKILL's exit status. */
 	public static final int SIGKILL_EXIT = 128 + 9;
 
-	private static final HttpClient HTTP = HttpClient.newBuilder()
+	/**
+	 * This process's own client: a client shared by all would keep idle connections to a stopped jar's port,
+	 * which a later jar may be given again.
+	 */
+	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
@@ -259,7 +263,7 @@ public final class JarProcess implements AutoCloseable {
 			.pollInterval(Duration.ofMillis(250))
 			.failFast("the service ended; its output:\n" + this, () -> !this.process.isAlive())
 			.ignoreExceptionsInstanceOf(IOException.class)
-			.until(() -> HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+			.until(() -> this.http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
 					HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 	}
 
@@ -342,14 +346,51 @@ public final class JarProcess implements AutoCloseable {
 			request.header("authorization", "Bearer " + token);
 		}
 		try {
-			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UncheckedIOException(describe(ex), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+
+	/**
+	 * A failed request with what explains it: the jar's last output lines and, when a request timed out while
+	 * the jar still runs, its threads ({@code jcmd PID Thread.print}), so a hang shows where it waits.
+	 */
+	private String describe(IOException failure) {
+		StringBuilder text = new StringBuilder(failure.toString());
+		boolean alive = this.process.isAlive();
+		text.append(" (jar pid ").append(this.process.pid()).append(alive ? ", running)" : ", exited)");
+		if (alive && failure instanceof java.net.http.HttpTimeoutException) {
+			text.append("\n--- its threads:\n").append(threadDump());
+		}
+		List<String> all = lines();
+		text.append("\n--- its last output lines:\n")
+			.append(String.join("\n", all.subList(Math.max(0, all.size() - 80), all.size())));
+		return text.toString();
+	}
+
+	private String threadDump() {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		try {
+			Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(this.process.pid()), "Thread.print")
+				.redirectErrorStream(true)
+				.start();
+			byte[] out = dump.getInputStream().readAllBytes();
+			dump.waitFor(20, TimeUnit.SECONDS);
+			return new String(out, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "(no thread dump: " + ex + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "(no thread dump: interrupted)";
 		}
 	}
 
