@@ -9,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -366,7 +368,7 @@ public final class JarProcess implements AutoCloseable {
 		StringBuilder text = new StringBuilder(failure.toString());
 		boolean alive = this.process.isAlive();
 		text.append(" (jar pid ").append(this.process.pid()).append(alive ? ", running)" : ", exited)");
-		if (alive && failure instanceof java.net.http.HttpTimeoutException) {
+		if (alive && failure instanceof HttpTimeoutException) {
 			text.append("\n--- its threads:\n").append(threadDump());
 		}
 		List<String> all = lines();
@@ -378,12 +380,18 @@ public final class JarProcess implements AutoCloseable {
 	private String threadDump() {
 		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 		try {
+			// to a file, so that a jcmd that never ends cannot hold the test: it gets 20 s
+			Path out = Files.createTempFile("jar-threads-", ".txt");
 			Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(this.process.pid()), "Thread.print")
 				.redirectErrorStream(true)
+				.redirectOutput(out.toFile())
 				.start();
-			byte[] out = dump.getInputStream().readAllBytes();
-			dump.waitFor(20, TimeUnit.SECONDS);
-			return new String(out, StandardCharsets.UTF_8);
+			if (!dump.waitFor(20, TimeUnit.SECONDS)) {
+				dump.destroyForcibly();
+			}
+			String threads = Files.readString(out, StandardCharsets.UTF_8);
+			Files.deleteIfExists(out);
+			return threads;
 		}
 		catch (IOException ex) {
 			return "(no thread dump: " + ex + ")";
